@@ -1,0 +1,58 @@
+package io.telemetra.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+/** Applies LOG_LEVEL and LOG_FORMAT to Logback at start-up. */
+public final class LogConfig {
+  private LogConfig() {}
+
+  public static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n";
+
+  /**
+   * @param level TRACE, DEBUG, INFO, WARN or ERROR (for this program's own loggers)
+   * @param format {@code text} or {@code json} (one JSON object per line)
+   */
+  public static void apply(String level, String format) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+      return;
+    }
+    Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+    ctx.getLogger("io.telemetra").setLevel(Level.toLevel(level, Level.INFO));
+    if (level.equals("DEBUG") || level.equals("TRACE")) {
+      ctx.getLogger("org.apache.kafka").setLevel(Level.INFO);
+    }
+    Encoder<ILoggingEvent> encoder;
+    if ("json".equals(format)) {
+      JsonEncoder json = new JsonEncoder();
+      json.setWithSequenceNumber(false);
+      json.setWithContext(false);
+      json.setWithFormattedMessage(true);
+      json.setWithMessage(false);
+      json.setWithArguments(false);
+      encoder = json;
+    } else {
+      PatternLayoutEncoder text = new PatternLayoutEncoder();
+      text.setPattern(TEXT_PATTERN);
+      encoder = text;
+    }
+    encoder.setContext(ctx);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(ctx);
+    appender.setName("STDERR");
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder);
+    appender.start();
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
+  }
+}

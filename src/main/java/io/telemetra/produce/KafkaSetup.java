@@ -1,0 +1,137 @@
+package io.telemetra.produce;
+
+import io.telemetra.cli.ExitCodes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up work against the cluster with Kafka's Admin client: wait until it is reachable
+ * (retrying with exponential back-off and one log line per attempt), then create the topics
+ * that are missing and leave existing ones alone.
+ */
+public final class KafkaSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSetup.class);
+  private static final long MAX_BACKOFF_MS = 15_000;
+
+  private final Map<String, Object> adminConfig;
+  private final String bootstrapServers;
+
+  public KafkaSetup(String bootstrapServers, Map<String, String> clientProperties) {
+    this.bootstrapServers = bootstrapServers;
+    Map<String, Object> c = new LinkedHashMap<>(clientProperties);
+    c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    c.put(AdminClientConfig.CLIENT_ID_CONFIG, "telemetra-admin");
+    c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    // Without this, an unreachable address makes the client reconnect in a tight loop.
+    c.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+    this.adminConfig = c;
+  }
+
+  /**
+   * Waits for the cluster: {@code retries} further attempts after the first, with back-off 1 s,
+   * 2 s, 4 s ... capped at 15 s.
+   *
+   * @throws KafkaUnavailableException when every attempt failed
+   * @throws FatalSinkException when the cluster refuses the credentials
+   */
+  public void awaitCluster(int retries) throws InterruptedException {
+    long backoff = 1_000;
+    for (int attempt = 1; ; attempt++) {
+      try (Admin admin = Admin.create(adminConfig)) {
+        int nodes = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+        LOG.info("Connected to Kafka at {} ({} broker{})", bootstrapServers, nodes, nodes == 1 ? "" : "s");
+        return;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof AuthenticationException auth) {
+          throw new FatalSinkException("Kafka at " + bootstrapServers + " refused the credentials: " + auth.getMessage(),
+              ExitCodes.AUTHENTICATION, auth);
+        }
+        failAttempt(attempt, retries, backoff, e.getCause() == null ? e : e.getCause());
+      } catch (java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+        failAttempt(attempt, retries, backoff, e);
+      }
+      Thread.sleep(backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  }
+
+  private void failAttempt(int attempt, int retries, long backoff, Throwable cause) {
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    if (attempt > retries) {
+      throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " is unreachable after " + attempt
+          + " attempt" + (attempt == 1 ? "" : "s") + " (" + reason + "); check KAFKA_BOOTSTRAP_SERVERS or raise CONNECT_RETRIES");
+    }
+    LOG.warn("Kafka at {} not reachable (attempt {}/{}): {}; next attempt in {} s",
+        bootstrapServers, attempt, retries + 1, reason, backoff / 1000.0);
+  }
+
+  /** Creates the topics that do not exist yet; existing topics are left exactly as they are. */
+  public void ensureTopics(Collection<String> topics, int partitions, short replicationFactor) throws InterruptedException {
+    try (Admin admin = Admin.create(adminConfig)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (String topic : topics) {
+        if (existing.contains(topic)) {
+          continue;
+        }
+        missing.add(new NewTopic(topic, partitions, replicationFactor));
+      }
+      for (Map.Entry<String, ? extends org.apache.kafka.common.KafkaFuture<Void>> e
+          : admin.createTopics(missing).values().entrySet()) {
+        try {
+          e.getValue().get(30, TimeUnit.SECONDS);
+          LOG.info("Created topic {} ({} partitions, replication factor {})", e.getKey(), partitions, replicationFactor);
+        } catch (ExecutionException ex) {
+          if (!(ex.getCause() instanceof TopicExistsException)) {
+            throw ex;
+          }
+          // Another instance created it between our list and create: fine.
+        }
+      }
+      List<String> present = new ArrayList<>(topics);
+      present.retainAll(existing);
+      if (!present.isEmpty()) {
+        Map<String, TopicDescription> d = admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
+        for (TopicDescription td : d.values()) {
+          int p = td.partitions().size();
+          int rf = td.partitions().isEmpty() ? 0 : td.partitions().get(0).replicas().size();
+          String note = p != partitions || rf != replicationFactor ? " (differs from TOPIC_PARTITIONS/TOPIC_REPLICATION_FACTOR; left alone)" : "";
+          LOG.info("Using existing topic {} ({} partitions, replication factor {}){}", td.name(), p, rf, note);
+        }
+      }
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof AuthenticationException auth) {
+        throw new FatalSinkException("Kafka refused the credentials: " + auth.getMessage(), ExitCodes.AUTHENTICATION, auth);
+      }
+      throw new FatalSinkException("Could not create topics: " + cause.getMessage(), ExitCodes.RUNTIME, cause);
+    }
+  }
+
+  /** For tests and tools: how long {@link #awaitCluster} would wait in total. */
+  static Duration totalBackoff(int retries) {
+    long total = 0;
+    long b = 1_000;
+    for (int i = 0; i < retries; i++) {
+      total += b;
+      b = Math.min(b * 2, MAX_BACKOFF_MS);
+    }
+    return Duration.ofMillis(total);
+  }
+}
