@@ -9,6 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 RATES="${RATES:-100 10000 100000}"
 DURATION="${DURATION:-30s}"
+export -n RATES DURATION  # ours, not telemetra's: keep them out of its environment
 build
 log "$(machine)"
 PORT="$(free_port)"

@@ -28,6 +28,9 @@ public final class EventSizes {
     long bytes = 0;
     for (int i = 0; i < n; i++) {
       Event e = source.next(start + (long) (i * slot));
+      if (e == null) {
+        continue; // another shard's slot
+      }
       int size = json.toBytes(e).length;
       long[] s = sizes.computeIfAbsent(e.type(), t -> new long[2]);
       s[0]++;

@@ -27,9 +27,37 @@ public final class JfrTop {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> total = new HashMap<>();
     Map<String, Integer> threads = new HashMap<>();
+    Map<String, Long> allocByFrame = new HashMap<>();
+    long allocTotal = 0;
+    long gcCount = 0;
+    long gcNanos = 0;
     int samples = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+      String kind = e.getEventType().getName();
+      if (kind.equals("jdk.GarbageCollection")) {
+        gcCount++;
+        gcNanos += e.getDuration().toNanos();
+        continue;
+      }
+      if (kind.equals("jdk.ObjectAllocationSample")) {
+        long w = e.getLong("weight");
+        allocTotal += w;
+        RecordedStackTrace st = e.getStackTrace();
+        String where = "?";
+        if (st != null) {
+          // The first frame outside the JDK: who asked for the memory.
+          for (RecordedFrame f : st.getFrames()) {
+            String n = name(f);
+            if (!n.startsWith("java.") && !n.startsWith("jdk.") && !n.startsWith("sun.")) {
+              where = n;
+              break;
+            }
+          }
+        }
+        allocByFrame.merge(e.getClass("objectClass").getName() + " <- " + where, w, Long::sum);
+        continue;
+      }
+      if (!kind.equals("jdk.ExecutionSample")) {
         continue;
       }
       String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
@@ -60,6 +88,13 @@ public final class JfrTop {
     print(self, samples, top);
     System.out.println("total (on stack; io.telemetra, Jackson, Kafka producer):");
     print(total, samples, top);
+    System.out.printf(Locale.ROOT, "GC: %d collections, %.0f ms in total%n", gcCount, gcNanos / 1e6);
+    System.out.printf(Locale.ROOT, "allocation (sampled, by class <- first non-JDK frame), %.0f MB in total:%n", allocTotal / 1e6);
+    long all = allocTotal;
+    allocByFrame.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(15)
+        .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %8.1f MB  %s%n", 100.0 * e.getValue() / Math.max(1, all), e.getValue() / 1e6, e.getKey()));
   }
 
   private static String name(RecordedFrame f) {

@@ -122,6 +122,9 @@ public final class ProduceRun {
         bootstrapServers = settings.bootstrapServers();
       }
       EventSink sink = openSink(all);
+      if (sink instanceof KafkaSink k) {
+        k.fetchMetadata(settings.enabledTypes().stream().map(settings::topic).toList());
+      }
       source = sourceFactory.apply(settings);
       try (EventSink s = sink) {
         all.onConnectionState(true);
