@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Bytes per event (the JSON value of a Kafka record) per type and for the mix, over the first
- * {@code n} events of seed 42 with {@code channels} channels, spaced as in backfill.
- * Usage: {@code EventSizes [n] [channels]}.
+ * {@code n} events of seed 42 with {@code channels} channels, spaced as in backfill. Usage: {@code
+ * EventSizes [n] [channels]}.
  */
 public final class EventSizes {
   private EventSizes() {}
@@ -40,7 +40,12 @@ public final class EventSizes {
     System.out.printf(Locale.ROOT, "| type | share of mix | bytes/event |%n|---|---:|---:|%n");
     for (Map.Entry<EventType, long[]> e : sizes.entrySet()) {
       long[] s = e.getValue();
-      System.out.printf(Locale.ROOT, "| %s | %.2f%% | %.1f |%n", e.getKey().topicSuffix(), 100.0 * s[0] / n, (double) s[1] / s[0]);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.2f%% | %.1f |%n",
+          e.getKey().topicSuffix(),
+          100.0 * s[0] / n,
+          (double) s[1] / s[0]);
     }
     System.out.printf(Locale.ROOT, "| mix | 100%% | %.1f |%n", (double) bytes / n);
   }

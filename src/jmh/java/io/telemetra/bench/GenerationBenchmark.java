@@ -22,23 +22,25 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark 1 (issue 8): events per second on one thread, from the simulation to the JSON
- * bytes that would go to Kafka. {@code type=mix} is the realistic mix (every type enabled);
- * the other values enable only that type ({@code PRODUCE_*=false} for the rest).
+ * Benchmark 1 (issue 8): events per second on one thread, from the simulation to the JSON bytes
+ * that would go to Kafka. {@code type=mix} is the realistic mix (every type enabled); the other
+ * values enable only that type ({@code PRODUCE_*=false} for the rest).
  *
- * <p>{@link #generateAndSerialize} is the figure that counts; {@link #generateOnly} splits the
- * cost between the simulation and {@link EventJson}. Slots are spaced at the model's natural
- * rate, as in backfill with {@code RATE_PER_SEC=max}; the source is rebuilt from the same seed
- * before each iteration so simulated time never runs away across iterations.
+ * <p>{@link #generateAndSerialize} is the figure that counts; {@link #generateOnly} splits the cost
+ * between the simulation and {@link EventJson}. Slots are spaced at the model's natural rate, as in
+ * backfill with {@code RATE_PER_SEC=max}; the source is rebuilt from the same seed before each
+ * iteration so simulated time never runs away across iterations.
  *
- * <p>Run: {@code bench/generation.sh} (adds {@code -prof gc} for allocation per event), or
- * {@code java -cp target/bench/telemetra-bench.jar org.openjdk.jmh.Main GenerationBenchmark -prof gc}.
+ * <p>Run: {@code bench/generation.sh} (adds {@code -prof gc} for allocation per event), or {@code
+ * java -cp target/bench/telemetra-bench.jar org.openjdk.jmh.Main GenerationBenchmark -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class GenerationBenchmark {

@@ -14,11 +14,11 @@ import java.util.Map;
 /**
  * Benchmark 1, second opinion: the same work as {@link GenerationBenchmark#generateAndSerialize}
  * measured in events per CPU-second of the generating thread (ThreadMXBean), not per wall-clock
- * second. On a machine shared with other busy processes the wall-clock figure mostly measures
- * how often the thread was scheduled; the CPU-time figure is what one core would do.
+ * second. On a machine shared with other busy processes the wall-clock figure mostly measures how
+ * often the thread was scheduled; the CPU-time figure is what one core would do.
  *
- * <p>Usage: {@code GenerationCpu [events-per-round] [rounds] [types...]}: after a warm-up of
- * two rounds, prints the median and best round per type.
+ * <p>Usage: {@code GenerationCpu [events-per-round] [rounds] [types...]}: after a warm-up of two
+ * rounds, prints the median and best round per type.
  */
 public final class GenerationCpu {
   private GenerationCpu() {}
@@ -26,8 +26,10 @@ public final class GenerationCpu {
   public static void main(String[] args) {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    String[] types = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length)
-        : new String[] {"mix", "chat", "viewer", "transactions", "stream_meta"};
+    String[] types =
+        args.length > 2
+            ? Arrays.copyOfRange(args, 2, args.length)
+            : new String[] {"mix", "chat", "viewer", "transactions", "stream_meta"};
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.println("| type | median events/CPU-s | best events/CPU-s | ns/event (median) |");
     System.out.println("|---|---:|---:|---:|");
@@ -54,7 +56,13 @@ public final class GenerationCpu {
       }
       Arrays.sort(rates);
       double median = rates[rounds / 2];
-      System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.0f |%n", type, median, rates[rounds - 1], 1e9 / median);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,.0f | %,.0f | %.0f |%n",
+          type,
+          median,
+          rates[rounds - 1],
+          1e9 / median);
     }
     if (sink == 42) {
       System.out.println();

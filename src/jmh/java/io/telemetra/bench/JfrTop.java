@@ -11,9 +11,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarises a JFR recording's CPU samples ({@code jdk.ExecutionSample}): the methods on top
- * of the stack (self time) and, for methods of {@code io.telemetra}, the share of samples they
- * appear in (total time), per thread if asked.
+ * Summarises a JFR recording's CPU samples ({@code jdk.ExecutionSample}): the methods on top of the
+ * stack (self time) and, for methods of {@code io.telemetra}, the share of samples they appear in
+ * (total time), per thread if asked.
  *
  * <p>Usage: {@code JfrTop <file.jfr> [top-n] [thread-name-substring]}.
  */
@@ -60,7 +60,8 @@ public final class JfrTop {
       if (!kind.equals("jdk.ExecutionSample")) {
         continue;
       }
-      String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+      String thread =
+          e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
       threads.merge(String.valueOf(thread), 1, Integer::sum);
       if (threadFilter != null && (thread == null || !thread.contains(threadFilter))) {
         continue;
@@ -75,26 +76,43 @@ public final class JfrTop {
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (RecordedFrame f : frames) {
         String n = name(f);
-        if ((n.startsWith("io.telemetra") || n.startsWith("com.fasterxml") || n.startsWith("org.apache.kafka.clients.producer"))
+        if ((n.startsWith("io.telemetra")
+                || n.startsWith("com.fasterxml")
+                || n.startsWith("org.apache.kafka.clients.producer"))
             && seen.add(n)) {
           total.merge(n, 1, Integer::sum);
         }
       }
     }
-    System.out.printf(Locale.ROOT, "%d CPU samples%s%n", samples, threadFilter == null ? "" : " on threads matching '" + threadFilter + "'");
+    System.out.printf(
+        Locale.ROOT,
+        "%d CPU samples%s%n",
+        samples,
+        threadFilter == null ? "" : " on threads matching '" + threadFilter + "'");
     System.out.println("samples by thread:");
     print(threads, threads.values().stream().mapToInt(Integer::intValue).sum(), 10);
     System.out.println("self (top of stack):");
     print(self, samples, top);
     System.out.println("total (on stack; io.telemetra, Jackson, Kafka producer):");
     print(total, samples, top);
-    System.out.printf(Locale.ROOT, "GC: %d collections, %.0f ms in total%n", gcCount, gcNanos / 1e6);
-    System.out.printf(Locale.ROOT, "allocation (sampled, by class <- first non-JDK frame), %.0f MB in total:%n", allocTotal / 1e6);
+    System.out.printf(
+        Locale.ROOT, "GC: %d collections, %.0f ms in total%n", gcCount, gcNanos / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "allocation (sampled, by class <- first non-JDK frame), %.0f MB in total:%n",
+        allocTotal / 1e6);
     long all = allocTotal;
     allocByFrame.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(15)
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %8.1f MB  %s%n", 100.0 * e.getValue() / Math.max(1, all), e.getValue() / 1e6, e.getKey()));
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %5.1f%%  %8.1f MB  %s%n",
+                    100.0 * e.getValue() / Math.max(1, all),
+                    e.getValue() / 1e6,
+                    e.getKey()));
   }
 
   private static String name(RecordedFrame f) {
@@ -105,6 +123,13 @@ public final class JfrTop {
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(top)
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %6d  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getValue(), e.getKey()));
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %5.1f%%  %6d  %s%n",
+                    100.0 * e.getValue() / Math.max(1, samples),
+                    e.getValue(),
+                    e.getKey()));
   }
 }

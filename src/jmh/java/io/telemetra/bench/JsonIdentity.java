@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Proves that {@link EventJson} writes, byte for byte, what the skeleton's writer wrote, over
- * the first {@code n} events of a seed at several channel counts and sim-time spacings (so
- * lifecycle, raids and multi-day spans are covered). Exit code 1 on the first difference.
- * Usage: {@code JsonIdentity [n]}.
+ * Proves that {@link EventJson} writes, byte for byte, what the skeleton's writer wrote, over the
+ * first {@code n} events of a seed at several channel counts and sim-time spacings (so lifecycle,
+ * raids and multi-day spans are covered). Exit code 1 on the first difference. Usage: {@code
+ * JsonIdentity [n]}.
  */
 public final class JsonIdentity {
   private JsonIdentity() {}
@@ -32,8 +32,17 @@ public final class JsonIdentity {
           byte[] now = json.toBytes(e);
           byte[] before = legacy.toBytes(e);
           if (!Arrays.equals(now, before)) {
-            System.out.println("DIFFERENT at event " + i + " (" + channels + " channels, step " + stepMillis + " ms):\n  "
-                + new String(before, java.nio.charset.StandardCharsets.UTF_8) + "\n  " + new String(now, java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println(
+                "DIFFERENT at event "
+                    + i
+                    + " ("
+                    + channels
+                    + " channels, step "
+                    + stepMillis
+                    + " ms):\n  "
+                    + new String(before, java.nio.charset.StandardCharsets.UTF_8)
+                    + "\n  "
+                    + new String(now, java.nio.charset.StandardCharsets.UTF_8));
             System.exit(1);
           }
           checked++;

@@ -26,11 +26,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *   <li>{@code create-topic <bootstrap> <topic> <partitions>}: the broker does not auto-create
  *       topics, and Kafka's ProducerPerformance needs one.
  *   <li>{@code rate <bootstrap> <topic-prefix> <target/s> [max-window-error]}: benchmark 3. Reads
- *       every record of {@code <prefix>.*} back, buckets their timestamps (CreateTime: the
- *       producer stamps each record when {@code send()} is called) into 1-second windows from the
- *       first record, and prints the achieved mean and the worst windows against the target.
- *       Exit code 0 when the mean is within 1% and every full window within the given error
- *       (default 5%), 1 otherwise.
+ *       every record of {@code <prefix>.*} back, buckets their timestamps (CreateTime: the producer
+ *       stamps each record when {@code send()} is called) into 1-second windows from the first
+ *       record, and prints the achieved mean and the worst windows against the target. Exit code 0
+ *       when the mean is within 1% and every full window within the given error (default 5%), 1
+ *       otherwise.
  * </ul>
  */
 public final class KafkaBench {
@@ -39,23 +39,31 @@ public final class KafkaBench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "create-topic" -> createTopic(args[1], args[2], Integer.parseInt(args[3]));
-      case "rate" -> System.exit(rate(args[1], args[2], Double.parseDouble(args[3]),
-          args.length > 4 ? Double.parseDouble(args[4]) : 0.05));
+      case "rate" ->
+          System.exit(
+              rate(
+                  args[1],
+                  args[2],
+                  Double.parseDouble(args[3]),
+                  args.length > 4 ? Double.parseDouble(args[4]) : 0.05));
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
 
   static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
   }
 
-  static int rate(String bootstrap, String prefix, double target, double maxWindowError) throws Exception {
+  static int rate(String bootstrap, String prefix, double target, double maxWindowError)
+      throws Exception {
     long[] ts = readTimestamps(bootstrap, prefix);
     int n = ts.length;
     if (n < 2) {
-      System.out.println("rate " + fmt(target) + "/s: only " + n + " records under " + prefix + ".*");
+      System.out.println(
+          "rate " + fmt(target) + "/s: only " + n + " records under " + prefix + ".*");
       return 1;
     }
     Arrays.sort(ts);
@@ -91,32 +99,57 @@ public final class KafkaBench {
     double meanError = (mean - target) / target;
     double worstError = worst / target;
     boolean ok = Math.abs(meanError) <= 0.01 && over == 0 && windows.length > 0;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "| %,9.0f | %,10d | %6.1f | %,12.1f | %+7.2f%% | %3d | %,8d | %,8d | %6.2f%% (s%d) | %4d | %s |%n",
-        target, n, (last - first) / 1000.0, mean, meanError * 100, windows.length, min == Integer.MAX_VALUE ? 0 : min, max,
-        worstError * 100, worstIndex, over, ok ? "met" : "MISSED");
+        target,
+        n,
+        (last - first) / 1000.0,
+        mean,
+        meanError * 100,
+        windows.length,
+        min == Integer.MAX_VALUE ? 0 : min,
+        max,
+        worstError * 100,
+        worstIndex,
+        over,
+        ok ? "met" : "MISSED");
     if (System.getenv("RATE_WINDOWS") != null) {
-      System.out.println("windows: " + Arrays.stream(windows).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+      System.out.println(
+          "windows: "
+              + Arrays.stream(windows)
+                  .mapToObj(Integer::toString)
+                  .collect(Collectors.joining(" ")));
     }
     return ok ? 0 : 1;
   }
 
   /** Every record timestamp in the topics named {@code <prefix>.<anything>}, read to the end. */
   static long[] readTimestamps(String bootstrap, String prefix) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class.getName(),
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            10_000,
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+            64 * 1024 * 1024,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            16 * 1024 * 1024);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-      Set<String> topics = consumer.listTopics(Duration.ofSeconds(30)).keySet().stream()
-          .filter(t -> t.startsWith(prefix + "."))
-          .collect(Collectors.toSet());
+      Set<String> topics =
+          consumer.listTopics(Duration.ofSeconds(30)).keySet().stream()
+              .filter(t -> t.startsWith(prefix + "."))
+              .collect(Collectors.toSet());
       List<TopicPartition> partitions = new ArrayList<>();
       for (String t : topics) {
-        consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
+        consumer
+            .partitionsFor(t, Duration.ofSeconds(30))
+            .forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

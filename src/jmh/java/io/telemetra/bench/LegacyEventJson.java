@@ -1,18 +1,20 @@
 package io.telemetra.bench;
 
-import io.telemetra.event.*;
-
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.telemetra.event.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The EventJson of the skeleton (one generator per event), kept to prove the faster one writes the same bytes. */
+/**
+ * The EventJson of the skeleton (one generator per event), kept to prove the faster one writes the
+ * same bytes.
+ */
 /*
  * The one place that turns events into their JSON bytes (UTF-8). Field names and formats are
  * those of the schemas under {@code schemas/}; absent optional fields are omitted.
@@ -195,7 +197,8 @@ final class LegacyEventJson {
     }
   }
 
-  private static void map(JsonGenerator g, String name, Map<String, Object> map) throws IOException {
+  private static void map(JsonGenerator g, String name, Map<String, Object> map)
+      throws IOException {
     if (map == null || map.isEmpty()) {
       return;
     }
@@ -236,8 +239,18 @@ final class LegacyEventJson {
 
   /** The skeleton's Timestamps.format. */
   static String timestamp(long epochMillis) {
-    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, java.time.ZoneOffset.UTC);
-    return String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getYear(), t.getMonthValue(),
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), (int) Math.floorMod(epochMillis, 1000));
+    java.time.LocalDateTime t =
+        java.time.LocalDateTime.ofEpochSecond(
+            Math.floorDiv(epochMillis, 1000), 0, java.time.ZoneOffset.UTC);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+        t.getYear(),
+        t.getMonthValue(),
+        t.getDayOfMonth(),
+        t.getHour(),
+        t.getMinute(),
+        t.getSecond(),
+        (int) Math.floorMod(epochMillis, 1000));
   }
 }

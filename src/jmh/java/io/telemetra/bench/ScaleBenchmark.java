@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Benchmark 4 (issue 8): a backfill run ({@code FROM/TO}, {@code RATE_PER_SEC=max}) with
- * {@code --sink stdout} written to nowhere, in this JVM, at one channel count. Prints one line:
- * channels, events, events/s of the produce loop, ns/event, the engine's construction time and
- * the live heap after a full GC while the run (and so the simulation) is still reachable.
+ * Benchmark 4 (issue 8): a backfill run ({@code FROM/TO}, {@code RATE_PER_SEC=max}) with {@code
+ * --sink stdout} written to nowhere, in this JVM, at one channel count. Prints one line: channels,
+ * events, events/s of the produce loop, ns/event, the engine's construction time and the live heap
+ * after a full GC while the run (and so the simulation) is still reachable.
  *
- * <p>One JVM per channel count keeps the heap figures apart; {@code bench/scale.sh} runs 10,
- * 1,000 and 100,000. Usage: {@code ScaleBenchmark <channels> <events>}.
+ * <p>One JVM per channel count keeps the heap figures apart; {@code bench/scale.sh} runs 10, 1,000
+ * and 100,000. Usage: {@code ScaleBenchmark <channels> <events>}.
  */
 public final class ScaleBenchmark {
   private ScaleBenchmark() {}
@@ -35,17 +35,26 @@ public final class ScaleBenchmark {
     run(channels, Math.max(1, events / 3));
     Result r = run(channels, events);
     long heap = liveHeap();
-    System.out.printf(Locale.ROOT, "channels=%d events=%d events_per_s=%.0f ns_per_event=%.1f build_ms=%.1f live_heap_mb=%.1f"
+    System.out.printf(
+        Locale.ROOT,
+        "channels=%d events=%d events_per_s=%.0f ns_per_event=%.1f build_ms=%.1f live_heap_mb=%.1f"
             + " heap_over_baseline_mb=%.1f max_heap_mb=%d%n",
-        channels, r.acked, r.eventsPerSecond(), 1e9 / r.eventsPerSecond(), r.buildNanos / 1e6, heap / 1e6,
-        (heap - baseline) / 1e6, Runtime.getRuntime().maxMemory() / (1 << 20));
+        channels,
+        r.acked,
+        r.eventsPerSecond(),
+        1e9 / r.eventsPerSecond(),
+        r.buildNanos / 1e6,
+        heap / 1e6,
+        (heap - baseline) / 1e6,
+        Runtime.getRuntime().maxMemory() / (1 << 20));
     // Keep the run (and its simulation) reachable until after the heap was measured.
     if (r.run.source() == null) {
       throw new IllegalStateException("no source");
     }
   }
 
-  private record Result(ProduceRun run, long acked, long firstNanos, long lastNanos, long buildNanos) {
+  private record Result(
+      ProduceRun run, long acked, long firstNanos, long lastNanos, long buildNanos) {
     double eventsPerSecond() {
       return (acked - 1) * 1e9 / Math.max(1, lastNanos - firstNanos);
     }
@@ -64,23 +73,31 @@ public final class ScaleBenchmark {
     AtomicLong acked = new AtomicLong();
     long[] first = new long[1];
     long[] last = new long[1];
-    ProduceRun run = new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, OutputStream.nullOutputStream(), s -> {
-      long t = System.nanoTime();
-      EventSource source = Sources.source(s);
-      build[0] = System.nanoTime() - t;
-      return source;
-    });
-    run.addListener(new ProduceListener() {
-      @Override
-      public void onAcknowledged(Event event, String topic, long sequence, int bytes, long latencyNanos) {
-        // The stdout sink acknowledges on the producing thread: no synchronisation needed.
-        long now = System.nanoTime();
-        if (acked.getAndIncrement() == 0) {
-          first[0] = now;
-        }
-        last[0] = now;
-      }
-    });
+    ProduceRun run =
+        new ProduceRun(
+            settings,
+            Clock.systemUTC(),
+            Ticker.SYSTEM,
+            OutputStream.nullOutputStream(),
+            s -> {
+              long t = System.nanoTime();
+              EventSource source = Sources.source(s);
+              build[0] = System.nanoTime() - t;
+              return source;
+            });
+    run.addListener(
+        new ProduceListener() {
+          @Override
+          public void onAcknowledged(
+              Event event, String topic, long sequence, int bytes, long latencyNanos) {
+            // The stdout sink acknowledges on the producing thread: no synchronisation needed.
+            long now = System.nanoTime();
+            if (acked.getAndIncrement() == 0) {
+              first[0] = now;
+            }
+            last[0] = now;
+          }
+        });
     int code = run.run();
     if (code != 0) {
       throw new IllegalStateException("produce run failed with exit code " + code);

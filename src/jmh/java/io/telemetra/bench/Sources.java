@@ -25,8 +25,8 @@ final class Sources {
   }
 
   /**
-   * Settings producing only {@code type}, or every type when {@code type} is "mix", with
-   * {@code channels} generated channels and a fixed seed.
+   * Settings producing only {@code type}, or every type when {@code type} is "mix", with {@code
+   * channels} generated channels and a fixed seed.
    */
   static Settings settings(String type, int channels, long seed, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(extra);
@@ -52,7 +52,9 @@ final class Sources {
       m.setAccessible(true);
       return (EventSource) m.invoke(null, settings);
     } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("ProduceCommand.simulation(Settings) not found: " + e, e);
     }
