@@ -25,5 +25,6 @@ for rate in $RATES; do
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" RATE_PER_SEC="$rate" DURATION="$DURATION" SEED=42 TOPIC_PREFIX="$prefix" STATS_INTERVAL=10s \
     java ${JAVA_OPTS:-} -jar "$JAR" produce >/dev/null 2>"$OUT/rate-$rate.log" || { log "produce failed: see $OUT/rate-$rate.log"; status=1; continue; }
   bench_java io.telemetra.bench.KafkaBench rate "$BOOT" "$prefix" "$rate" 0.05 2>/dev/null || status=1
+  grep -h "Fell more than 1 s behind" "$OUT/rate-$rate.log" | sed 's/^.*WARN/  producer warned:/' || true
 done
 exit $status

@@ -237,6 +237,11 @@ public final class ProduceRun {
       }
     } finally {
       reporter.shutdownNow();
+      if (pacer.resets() > 0) {
+        // The rate could not be held: say so, or a short run looks like a precise one.
+        LOG.warn("Fell more than 1 s behind RATE_PER_SEC {} time(s) (sink or machine too slow); the pacing restarted"
+            + " from the current time, so the run produced fewer events than rate x duration", pacer.resets());
+      }
     }
   }
 
