@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class GenerationBenchmark {
   /** "mix", or one event type: chat, viewer, transactions, stream_meta. */
   @Param({"mix", "chat", "viewer", "transactions", "stream_meta"})
