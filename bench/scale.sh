@@ -11,14 +11,14 @@ CHANNELS="${CHANNELS:-10 1000 100000}"
 EVENTS="${EVENTS:-3000000}"
 build
 log "$(machine)"
-echo "| channels | events | events/s | ns/event | vs 10 channels | engine build ms | live heap MB | over JVM baseline MB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| channels | events | events/s (wall) | ns/event (wall) | CPU ns/event | CPU cost vs 10 channels | engine build ms | live heap MB | over JVM baseline MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 base=""
 for c in $CHANNELS; do
   line="$(BENCH_JAVA_OPTS="-Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-}" bench_java io.telemetra.bench.ScaleBenchmark "$c" "$EVENTS" 2>"$OUT/scale-$c.log" | tail -1)"
   get() { sed -nE "s/.*\b$1=([0-9.]+).*/\1/p" <<<"$line"; }
-  ns="$(get ns_per_event)"
-  base="${base:-$ns}"
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$(get events)" "$(get events_per_s)" "$ns" \
-    "$(awk -v a="$ns" -v b="$base" 'BEGIN { printf "%+.1f%%", (a / b - 1) * 100 }')" "$(get build_ms)" "$(get live_heap_mb)" "$(get heap_over_baseline_mb)"
+  cpu="$(get cpu_ns_per_event)"
+  base="${base:-$cpu}"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$(get events)" "$(get events_per_s)" "$(get ns_per_event)" "$cpu" \
+    "$(awk -v a="$cpu" -v b="$base" 'BEGIN { printf "%+.1f%%", (a / b - 1) * 100 }')" "$(get build_ms)" "$(get live_heap_mb)" "$(get heap_over_baseline_mb)"
 done
