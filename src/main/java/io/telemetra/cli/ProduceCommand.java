@@ -80,7 +80,8 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  static EventSource simulation(Settings s) {
+  /** The simulation for these settings (public for tests that drive a {@link ProduceRun} directly). */
+  public static EventSource simulation(Settings s) {
     return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(), s.enabledTypes()));
   }
 

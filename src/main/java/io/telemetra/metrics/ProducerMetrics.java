@@ -193,7 +193,24 @@ public final class ProducerMetrics implements ProduceListener {
 
   @Override
   public void onFailed(Event event, String topic, Exception error) {
-    String kind = error == null ? "unknown" : error.getClass().getSimpleName();
+    countError(kind(error));
+  }
+
+  /** The label of an error: its class's simple name ({@code TimeoutException}). */
+  static String kind(Exception error) {
+    if (error == null) {
+      return "unknown";
+    }
+    String simple = error.getClass().getSimpleName();
+    if (simple.isEmpty()) {
+      // Anonymous class: Outer$1.
+      String name = error.getClass().getName();
+      simple = name.substring(name.lastIndexOf('.') + 1);
+    }
+    return simple;
+  }
+
+  void countError(String kind) {
     CounterDataPoint p = errorKinds.get(kind);
     if (p == null) {
       p = errorKinds.size() >= MAX_ERROR_KINDS
