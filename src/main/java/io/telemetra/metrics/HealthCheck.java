@@ -103,6 +103,7 @@ public final class HealthCheck implements ProduceListener {
   private long seenAcknowledged = -1;
   private long seenRetriesAndFailures;
   private State lastState = State.STARTING;
+  private long unreachableSinceNanos;
 
   /**
    * @param threshold how long records may wait without an acknowledgement before Kafka counts as unreachable
@@ -165,7 +166,7 @@ public final class HealthCheck implements ProduceListener {
     }
     double stalled = troubleSinceNanos == NONE ? 0 : (now - troubleSinceNanos) / 1e9;
     Status status = evaluate(now, acked, waiting, stalled);
-    logChange(status);
+    logChange(status, now);
     return status;
   }
 
@@ -201,16 +202,18 @@ public final class HealthCheck implements ProduceListener {
     return new Status(State.IDLE, true, true, true, "connected; nothing acknowledged lately", acked, waiting, stalled);
   }
 
-  private void logChange(Status status) {
+  private void logChange(Status status, long now) {
     State before = lastState;
     lastState = status.state();
     if (before == status.state()) {
       return;
     }
     if (status.state() == State.KAFKA_UNREACHABLE) {
+      unreachableSinceNanos = now - (long) (status.stalledSeconds() * 1e9);
       LOG.warn("Kafka unreachable: {}; /health now answers 503", status.reason());
     } else if (before == State.KAFKA_UNREACHABLE && (status.state() == State.PRODUCING || status.state() == State.IDLE)) {
-      LOG.info("Kafka reachable again: acknowledgements resumed; /health answers 200");
+      LOG.info(String.format(Locale.ROOT, "Kafka reachable again after %.1f s: acknowledgements resumed; /health answers 200",
+          (now - unreachableSinceNanos) / 1e9));
     }
   }
 
