@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telemetra.broker.EmbeddedKafka;
+import io.telemetra.cli.LogConfig;
 import io.telemetra.cli.Main;
 import io.telemetra.cli.ProduceCommand;
 import io.telemetra.config.Settings;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -190,6 +192,7 @@ class MetricsIT {
   @Order(2)
   void produceCommand_metricsPortSet_servesHealthDuringTheRunAndStopsAfter() throws Exception {
     int port = EmbeddedKafka.freePort();
+    String secret = "jaas-pw-never-logged-7731";
     Map<String, String> env = Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
         "TOPIC_PREFIX", "it-metrics-cli",
@@ -197,10 +200,31 @@ class MetricsIT {
         "RATE_PER_SEC", "300",
         "MAX_EVENTS", "1500",
         "METRICS_PORT", String.valueOf(port),
-        "METRICS_PER_CHANNEL", "true");
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true);
+        "METRICS_PER_CHANNEL", "true",
+        // DEBUG also turns on the Kafka clients' INFO config dumps: the secret must stay out of those too.
+        "LOG_LEVEL", "DEBUG",
+        // Unused on a PLAINTEXT listener, but passed to every Kafka client.
+        "KAFKA_CLIENT_SASL_JAAS_CONFIG",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"" + secret + "\";");
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
+    PrintStream originalErr = System.err;
+    System.setErr(sink); // Logback's console appender writes to whatever System.err is now
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
         () -> Main.run(new String[] {"produce"}, env, sink, sink), runner);
+    try {
+      produceCommandRun(port, exit);
+    } finally {
+      System.setErr(originalErr);
+      LogConfig.apply("INFO", "text");
+    }
+    String logs = output.toString(StandardCharsets.UTF_8);
+    assertThat(logs).contains("sasl.jaas.config=******").contains("Summary: 1500 events produced")
+        .contains("sasl.jaas.config = [hidden]"); // the Kafka client's own config dump was captured
+    assertThat(logs).doesNotContain(secret);
+  }
+
+  private static void produceCommandRun(int port, CompletableFuture<Integer> exit) throws Exception {
 
     await("/health 200 while producing", Duration.ofSeconds(30), () -> {
       try {
