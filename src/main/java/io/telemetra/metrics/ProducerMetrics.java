@@ -14,6 +14,7 @@ import io.telemetra.produce.ProduceListener;
 import io.telemetra.sim.EventSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class ProducerMetrics implements ProduceListener {
 
   /** What the gauges read from the run; all suppliers are called from the HTTP server's thread. */
   public record RunView(
-      Supplier<EventSource> source, java.util.function.LongSupplier pending, Rate target, int channels) {}
+      Supplier<EventSource> source, LongSupplier pending, Rate target, int channels) {}
 
   private final Counter produced;
   private final Counter bytes;

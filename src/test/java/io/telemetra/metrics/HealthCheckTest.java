@@ -2,6 +2,9 @@ package io.telemetra.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telemetra.metrics.HealthCheck.State;
@@ -9,6 +12,7 @@ import io.telemetra.metrics.HealthCheck.Status;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HealthCheckTest {
   private final FakeTicker ticker = new FakeTicker();
@@ -109,6 +113,35 @@ class HealthCheckTest {
     assertThat(s.healthy()).isTrue();
     assertThat(s.stalledSeconds()).isZero();
     assertThat(health.kafkaConnected()).isTrue();
+  }
+
+  @Test
+  void sample_unreachableThenBack_logsEachTransitionOnce() {
+    Logger logger = (Logger) LoggerFactory.getLogger(HealthCheck.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      health.onConnectionState(true);
+      ack();
+      pending.set(50);
+      health.sample();
+      ticker.advance(Duration.ofSeconds(31));
+      health.sample();
+      ticker.advance(Duration.ofSeconds(10));
+      health.sample();
+      ack();
+      pending.set(0);
+      health.sample();
+      health.sample();
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
+        "WARN Kafka unreachable: no acknowledgement from Kafka for 31.0 s with 50 records waiting (threshold 30 s); "
+            + "/health now answers 503",
+        "INFO Kafka reachable again after 41.0 s: acknowledgements resumed; /health answers 200");
   }
 
   @Test
