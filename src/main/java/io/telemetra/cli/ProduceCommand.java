@@ -75,8 +75,11 @@ public final class ProduceCommand implements Callable<Integer> {
     LOG.info("Settings: {}", describe(settings));
     ProduceRun run = new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, out, ProduceCommand::simulation);
     Signals.onStop(run::requestStop);
-    try (Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM)) {
+    Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM);
+    try {
       return run.run();
+    } finally {
+      monitoring.close();
     }
   }
 

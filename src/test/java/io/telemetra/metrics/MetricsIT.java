@@ -260,6 +260,7 @@ class MetricsIT {
         "KAFKA_CLIENT_REQUEST_TIMEOUT_MS", "5000"));
     ProduceRun run = run(s);
     try (Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM)) {
+      assertThat(monitoring.health().threshold()).isEqualTo(Duration.ofSeconds(2));
       CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
         try {
           return run.run();

@@ -150,7 +150,7 @@ class ProducerMetricsTest {
 
     assertThat(p.sum("telemetra_channel_events_produced_total")).isEqualTo(300);
     assertThat(p.samples("telemetra_channel_events_produced_total").stream().map(s -> s.labels().get("channel")))
-        .containsOnlyElementsOf(channels);
+        .isSubsetOf(channels);
   }
 
   @Test
