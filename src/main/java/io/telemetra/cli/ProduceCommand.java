@@ -83,7 +83,6 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  /** The simulation for these settings (public for tests that drive a {@link ProduceRun} directly). */
   public static EventSource simulation(Settings s) {
     return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(), s.enabledTypes()));
   }
