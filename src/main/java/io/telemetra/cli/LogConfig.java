@@ -27,9 +27,10 @@ public final class LogConfig {
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
     ctx.getLogger("io.telemetra").setLevel(Level.toLevel(level, Level.INFO));
-    if (level.equals("DEBUG") || level.equals("TRACE")) {
-      ctx.getLogger("org.apache.kafka").setLevel(Level.INFO);
-    }
+    // Kafka's clients and broker are chatty: INFO only when debugging, else WARN as in logback.xml
+    // (set both ways, so a second run in the same JVM, e.g. in tests, does not inherit DEBUG's).
+    boolean debug = level.equals("DEBUG") || level.equals("TRACE");
+    ctx.getLogger("org.apache.kafka").setLevel(debug ? Level.INFO : Level.WARN);
     Encoder<ILoggingEvent> encoder;
     if ("json".equals(format)) {
       // Logback's own JsonEncoder writes epoch-millis timestamps and loggerName/formattedMessage
