@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether a produce run is healthy, for {@code /health}, {@code /healthz} and
- * {@code /readyz}.
+ * Decides whether a produce run is healthy, for {@code /health}, {@code /healthz} and {@code
+ * /readyz}.
  *
- * <p>Kafka counts as unreachable once records have been waiting (pending, or refused and
- * retried) without a single acknowledgement for longer than the threshold, or when the run has
- * not connected within the threshold of start-up. Any acknowledgement resets the clock. Waiting
- * records are seen by {@link #sample()}, which the owner calls about once a second (and every
- * status request calls too): detection therefore takes the threshold plus at most one sample
- * interval. Time comes from a {@link Ticker}, so tests drive it by hand.
+ * <p>Kafka counts as unreachable once records have been waiting (pending, or refused and retried)
+ * without a single acknowledgement for longer than the threshold, or when the run has not connected
+ * within the threshold of start-up. Any acknowledgement resets the clock. Waiting records are seen
+ * by {@link #sample()}, which the owner calls about once a second (and every status request calls
+ * too): detection therefore takes the threshold plus at most one sample interval. Time comes from a
+ * {@link Ticker}, so tests drive it by hand.
  *
  * <p>Callbacks are cheap (a counter and a volatile write) and thread-safe; sampling is
  * synchronized.
@@ -55,15 +55,31 @@ public final class HealthCheck implements ProduceListener {
    * @param ready what {@code /readyz} answers: connected and producing (or idle)
    * @param live what {@code /healthz} answers: false only once the run has failed
    */
-  public record Status(State state, boolean healthy, boolean ready, boolean live, String reason,
-      long acknowledged, long pending, double stalledSeconds) {
+  public record Status(
+      State state,
+      boolean healthy,
+      boolean ready,
+      boolean live,
+      String reason,
+      long acknowledged,
+      long pending,
+      double stalledSeconds) {
 
     /** A small JSON object: status (UP or DOWN, as for /health), state, reason and counts. */
     public String toJson() {
-      return "{\"status\":\"" + (healthy ? "UP" : "DOWN") + "\",\"state\":\"" + state.label()
-          + "\",\"reason\":\"" + escape(reason) + "\",\"acknowledged\":" + acknowledged
-          + ",\"pending\":" + pending + ",\"stalledSeconds\":"
-          + String.format(Locale.ROOT, "%.1f", stalledSeconds) + "}";
+      return "{\"status\":\""
+          + (healthy ? "UP" : "DOWN")
+          + "\",\"state\":\""
+          + state.label()
+          + "\",\"reason\":\""
+          + escape(reason)
+          + "\",\"acknowledged\":"
+          + acknowledged
+          + ",\"pending\":"
+          + pending
+          + ",\"stalledSeconds\":"
+          + String.format(Locale.ROOT, "%.1f", stalledSeconds)
+          + "}";
     }
 
     private static String escape(String s) {
@@ -106,8 +122,10 @@ public final class HealthCheck implements ProduceListener {
   private long unreachableSinceNanos;
 
   /**
-   * @param threshold how long records may wait without an acknowledgement before Kafka counts as unreachable
-   * @param pending records handed to the sink but neither acknowledged nor failed (ProduceStats::pending)
+   * @param threshold how long records may wait without an acknowledgement before Kafka counts as
+   *     unreachable
+   * @param pending records handed to the sink but neither acknowledged nor failed
+   *     (ProduceStats::pending)
    */
   public HealthCheck(Ticker ticker, Duration threshold, LongSupplier pending) {
     this.ticker = ticker;
@@ -118,7 +136,8 @@ public final class HealthCheck implements ProduceListener {
   }
 
   @Override
-  public void onAcknowledged(Event event, String topic, long sequence, int bytes, long latencyNanos) {
+  public void onAcknowledged(
+      Event event, String topic, long sequence, int bytes, long latencyNanos) {
     lastAckNanos = ticker.nanoTime();
     acknowledged.incrementAndGet();
   }
@@ -158,7 +177,8 @@ public final class HealthCheck implements ProduceListener {
       troubleSinceNanos = NONE;
     }
     long waiting = Math.max(0, pending.getAsLong());
-    boolean trouble = waiting > 0 || troubles != seenRetriesAndFailures || (connectedNanos != NONE && !connected);
+    boolean trouble =
+        waiting > 0 || troubles != seenRetriesAndFailures || (connectedNanos != NONE && !connected);
     if (!trouble) {
       troubleSinceNanos = NONE;
     } else if (troubleSinceNanos == NONE) {
@@ -173,33 +193,78 @@ public final class HealthCheck implements ProduceListener {
   private Status evaluate(long now, long acked, long waiting, double stalled) {
     int end = finished;
     if (end == 2) {
-      return new Status(State.FAILED, false, false, false, "the run failed (see the log)", acked, waiting, stalled);
+      return new Status(
+          State.FAILED,
+          false,
+          false,
+          false,
+          "the run failed (see the log)",
+          acked,
+          waiting,
+          stalled);
     }
     if (end == 1) {
-      return new Status(State.FINISHED, false, false, true, "the run has finished", acked, waiting, stalled);
+      return new Status(
+          State.FINISHED, false, false, true, "the run has finished", acked, waiting, stalled);
     }
     if (connectedNanos == NONE) {
       double waited = (now - createdNanos) / 1e9;
       if (now - createdNanos > thresholdNanos) {
-        return new Status(State.KAFKA_UNREACHABLE, false, false, true,
-            String.format(Locale.ROOT, "not connected to Kafka %.1f s after start-up (threshold %s)", waited, text(threshold)),
-            acked, waiting, waited);
+        return new Status(
+            State.KAFKA_UNREACHABLE,
+            false,
+            false,
+            true,
+            String.format(
+                Locale.ROOT,
+                "not connected to Kafka %.1f s after start-up (threshold %s)",
+                waited,
+                text(threshold)),
+            acked,
+            waiting,
+            waited);
       }
-      return new Status(State.STARTING, true, false, true, "connecting to Kafka", acked, waiting, 0);
+      return new Status(
+          State.STARTING, true, false, true, "connecting to Kafka", acked, waiting, 0);
     }
     if (troubleSinceNanos != NONE && now - troubleSinceNanos > thresholdNanos) {
-      String reason = !connected
-          ? String.format(Locale.ROOT, "Kafka disconnected for %.1f s (threshold %s)", stalled, text(threshold))
-          : String.format(Locale.ROOT, "no acknowledgement from Kafka for %.1f s with %d records waiting (threshold %s)",
-              stalled, waiting, text(threshold));
-      return new Status(State.KAFKA_UNREACHABLE, false, false, true, reason, acked, waiting, stalled);
+      String reason =
+          !connected
+              ? String.format(
+                  Locale.ROOT,
+                  "Kafka disconnected for %.1f s (threshold %s)",
+                  stalled,
+                  text(threshold))
+              : String.format(
+                  Locale.ROOT,
+                  "no acknowledgement from Kafka for %.1f s with %d records waiting (threshold %s)",
+                  stalled,
+                  waiting,
+                  text(threshold));
+      return new Status(
+          State.KAFKA_UNREACHABLE, false, false, true, reason, acked, waiting, stalled);
     }
     long last = lastAckNanos;
     if (last != NONE && now - last <= thresholdNanos) {
-      return new Status(State.PRODUCING, true, true, true,
-          String.format(Locale.ROOT, "last acknowledgement %.1f s ago", (now - last) / 1e9), acked, waiting, stalled);
+      return new Status(
+          State.PRODUCING,
+          true,
+          true,
+          true,
+          String.format(Locale.ROOT, "last acknowledgement %.1f s ago", (now - last) / 1e9),
+          acked,
+          waiting,
+          stalled);
     }
-    return new Status(State.IDLE, true, true, true, "connected; nothing acknowledged lately", acked, waiting, stalled);
+    return new Status(
+        State.IDLE,
+        true,
+        true,
+        true,
+        "connected; nothing acknowledged lately",
+        acked,
+        waiting,
+        stalled);
   }
 
   private void logChange(Status status, long now) {
@@ -211,20 +276,32 @@ public final class HealthCheck implements ProduceListener {
     if (status.state() == State.KAFKA_UNREACHABLE) {
       unreachableSinceNanos = now - (long) (status.stalledSeconds() * 1e9);
       LOG.warn("Kafka unreachable: {}; /health now answers 503", status.reason());
-    } else if (before == State.KAFKA_UNREACHABLE && (status.state() == State.PRODUCING || status.state() == State.IDLE)) {
-      LOG.info(String.format(Locale.ROOT, "Kafka reachable again after %.1f s: acknowledgements resumed; /health answers 200",
-          (now - unreachableSinceNanos) / 1e9));
+    } else if (before == State.KAFKA_UNREACHABLE
+        && (status.state() == State.PRODUCING || status.state() == State.IDLE)) {
+      LOG.info(
+          String.format(
+              Locale.ROOT,
+              "Kafka reachable again after %.1f s: acknowledgements resumed; /health answers 200",
+              (now - unreachableSinceNanos) / 1e9));
     }
   }
 
-  /** Seconds that records have waited without an acknowledgement, as of the last sample (0 when none wait). */
+  /**
+   * Seconds that records have waited without an acknowledgement, as of the last sample (0 when none
+   * wait).
+   */
   public synchronized double stalledSeconds() {
     return troubleSinceNanos == NONE ? 0 : (ticker.nanoTime() - troubleSinceNanos) / 1e9;
   }
 
-  /** Whether the run is connected and Kafka does not count as unreachable, as of the last sample. */
+  /**
+   * Whether the run is connected and Kafka does not count as unreachable, as of the last sample.
+   */
   public synchronized boolean kafkaConnected() {
-    return connectedNanos != NONE && connected && lastState != State.KAFKA_UNREACHABLE && finished == 0;
+    return connectedNanos != NONE
+        && connected
+        && lastState != State.KAFKA_UNREACHABLE
+        && finished == 0;
   }
 
   public Duration threshold() {

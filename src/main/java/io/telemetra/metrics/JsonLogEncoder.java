@@ -16,12 +16,13 @@ import java.util.Map;
  * LOG_FORMAT=json: one JSON object per line, in the field names log shippers (Loki, Elastic,
  * Vector) pick up without mapping:
  *
- * <pre>{"timestamp":"2026-12-04T20:15:02.123Z","level":"INFO","logger":"io.telemetra.produce.ProduceRun",
+ * <pre>
+ * {"timestamp":"2026-12-04T20:15:02.123Z","level":"INFO","logger":"io.telemetra.produce.ProduceRun",
  * "thread":"main","message":"...","exception":"java.io.IOException: ...\n\tat ..."}</pre>
  *
- * {@code exception} (class, message and stack trace, causes included) appears only when the
- * event carries one, {@code mdc} only when it is not empty. Multi-line messages stay on one
- * line: JSON escapes their newlines.
+ * {@code exception} (class, message and stack trace, causes included) appears only when the event
+ * carries one, {@code mdc} only when it is not empty. Multi-line messages stay on one line: JSON
+ * escapes their newlines.
  */
 public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
   private static final byte[] EMPTY = new byte[0];

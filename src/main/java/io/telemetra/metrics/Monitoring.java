@@ -18,17 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Metrics and health for one produce run: a fresh {@link PrometheusRegistry} with the
- * producer's metrics and the JVM's, a {@link HealthCheck}, a sampler thread (once a second,
- * for the rate and the health check) and the HTTP endpoint on METRICS_PORT.
+ * Metrics and health for one produce run: a fresh {@link PrometheusRegistry} with the producer's
+ * metrics and the JVM's, a {@link HealthCheck}, a sampler thread (once a second, for the rate and
+ * the health check) and the HTTP endpoint on METRICS_PORT.
  *
- * <p>Attach before {@link ProduceRun#run()}, close after. With METRICS_PORT 0 (or off) nothing
- * is served, but the registry and health check still work. A port that cannot be bound is
- * logged as an error and the run goes on without the endpoint: producing matters more than
- * watching it, and the failing health check makes the problem visible.
+ * <p>Attach before {@link ProduceRun#run()}, close after. With METRICS_PORT 0 (or off) nothing is
+ * served, but the registry and health check still work. A port that cannot be bound is logged as an
+ * error and the run goes on without the endpoint: producing matters more than watching it, and the
+ * failing health check makes the problem visible.
  */
 public final class Monitoring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
+
   /** The window of telemetra_current_rate_events_per_second. */
   static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
@@ -38,7 +39,11 @@ public final class Monitoring implements AutoCloseable {
   private final ScheduledExecutorService sampler;
   private final MetricsServer server;
 
-  private Monitoring(PrometheusRegistry registry, HealthCheck health, RateMeter rate, ScheduledExecutorService sampler,
+  private Monitoring(
+      PrometheusRegistry registry,
+      HealthCheck health,
+      RateMeter rate,
+      ScheduledExecutorService sampler,
       MetricsServer server) {
     this.registry = registry;
     this.health = health;
@@ -47,37 +52,59 @@ public final class Monitoring implements AutoCloseable {
     this.server = server;
   }
 
-  /** Registers the metrics, adds the listeners to {@code run}, and starts the sampler and (if enabled) the endpoint. */
+  /**
+   * Registers the metrics, adds the listeners to {@code run}, and starts the sampler and (if
+   * enabled) the endpoint.
+   */
   public static Monitoring attach(ProduceRun run, Ticker ticker) {
     Settings settings = run.settings();
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    HealthCheck health = new HealthCheck(ticker, settings.healthUnreachableThreshold(), () -> run.stats().pending());
-    RateMeter rate = new RateMeter(ticker, () -> run.stats().acknowledged(), RATE_WINDOW,
-        (int) RATE_WINDOW.toSeconds() + 2);
+    HealthCheck health =
+        new HealthCheck(ticker, settings.healthUnreachableThreshold(), () -> run.stats().pending());
+    RateMeter rate =
+        new RateMeter(
+            ticker,
+            () -> run.stats().acknowledged(),
+            RATE_WINDOW,
+            (int) RATE_WINDOW.toSeconds() + 2);
     Map<String, String> info = new LinkedHashMap<>();
     info.put("run_id", run.runId());
     info.put("seed", Long.toString(settings.seed()));
     info.put("sink", settings.sink().name().toLowerCase(Locale.ROOT));
-    ProducerMetrics metrics = new ProducerMetrics(registry, settings.metricsPerChannel(),
-        new ProducerMetrics.RunView(run::source, () -> run.stats().pending(), settings.rate(),
-            settings.effectiveChannelCount()),
-        rate, health, info);
+    ProducerMetrics metrics =
+        new ProducerMetrics(
+            registry,
+            settings.metricsPerChannel(),
+            new ProducerMetrics.RunView(
+                run::source,
+                () -> run.stats().pending(),
+                settings.rate(),
+                settings.effectiveChannelCount()),
+            rate,
+            health,
+            info);
     for (EventType t : EventType.values()) {
       if (settings.enabledTypes().contains(t)) {
         metrics.initTopic(settings.topic(t), t);
       }
     }
     run.addListener(metrics).addListener(health);
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "telemetra-metrics-sampler");
-      t.setDaemon(true);
-      return t;
-    });
-    sampler.scheduleAtFixedRate(() -> {
-      rate.sample();
-      health.sample();
-    }, 1, 1, TimeUnit.SECONDS);
+    ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "telemetra-metrics-sampler");
+              t.setDaemon(true);
+              return t;
+            });
+    sampler.scheduleAtFixedRate(
+        () -> {
+          rate.sample();
+          health.sample();
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
     MetricsServer server = null;
     int port = settings.metricsPort();
     if (port == 0) {
@@ -85,10 +112,14 @@ public final class Monitoring implements AutoCloseable {
     } else {
       try {
         server = MetricsServer.start(port, registry, health::sample);
-        LOG.info("Serving metrics on http://0.0.0.0:{}/metrics and health on /health", server.port());
+        LOG.info(
+            "Serving metrics on http://0.0.0.0:{}/metrics and health on /health", server.port());
       } catch (IOException | RuntimeException e) {
-        LOG.error("Cannot serve metrics on port {} ({}): going on without /metrics and /health; "
-            + "set METRICS_PORT to a free port, or to off", port, e.getMessage() == null ? e.toString() : e.getMessage());
+        LOG.error(
+            "Cannot serve metrics on port {} ({}): going on without /metrics and /health; "
+                + "set METRICS_PORT to a free port, or to off",
+            port,
+            e.getMessage() == null ? e.toString() : e.getMessage());
       }
     }
     return new Monitoring(registry, health, rate, sampler, server);

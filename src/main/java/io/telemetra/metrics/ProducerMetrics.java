@@ -20,20 +20,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The producer's Prometheus metrics, registered in the registry given (one per run, so tests
- * can run several in one JVM). Counters are fed by the {@link ProduceListener} callbacks, which
- * come from Kafka's I/O thread: each does a map look-up and an add. Gauges are read at scrape
- * time. Every label has a bounded set of values: topics and event types (4 each), error kinds
- * (at most {@value #MAX_ERROR_KINDS}, then {@code other}); the per-channel counter exists only
- * when asked for.
+ * The producer's Prometheus metrics, registered in the registry given (one per run, so tests can
+ * run several in one JVM). Counters are fed by the {@link ProduceListener} callbacks, which come
+ * from Kafka's I/O thread: each does a map look-up and an add. Gauges are read at scrape time.
+ * Every label has a bounded set of values: topics and event types (4 each), error kinds (at most
+ * {@value #MAX_ERROR_KINDS}, then {@code other}); the per-channel counter exists only when asked
+ * for.
  */
 public final class ProducerMetrics implements ProduceListener {
   private static final Logger LOG = LoggerFactory.getLogger(ProducerMetrics.class);
   static final int MAX_ERROR_KINDS = 20;
 
-  /** Histogram buckets in seconds: a healthy cluster acks in 5-50 ms (LINGER_MS is 5); an outage stretches to DELIVERY_TIMEOUT (300 s). */
+  /**
+   * Histogram buckets in seconds: a healthy cluster acks in 5-50 ms (LINGER_MS is 5); an outage
+   * stretches to DELIVERY_TIMEOUT (300 s).
+   */
   static final double[] LATENCY_BUCKETS = {
-      0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300};
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300
+  };
 
   /** What the gauges read from the run; all suppliers are called from the HTTP server's thread. */
   public record RunView(
@@ -52,46 +56,65 @@ public final class ProducerMetrics implements ProduceListener {
   /**
    * Registers the metrics.
    *
-   * @param channelSeries also count events per channel ({@code telemetra_channel_events_produced_total})
+   * @param channelSeries also count events per channel ({@code
+   *     telemetra_channel_events_produced_total})
    * @param run identifies the run in {@code telemetra_run_info}: run id, seed, sink
    */
-  public ProducerMetrics(PrometheusRegistry registry, boolean channelSeries, RunView view, RateMeter rate,
-      HealthCheck health, Map<String, String> run) {
-    produced = Counter.builder()
-        .name("telemetra_events_produced_total")
-        .help("Events acknowledged by the sink (Kafka: written to all in-sync replicas), by topic and event type")
-        .labelNames("topic", "type")
-        .register(registry);
-    bytes = Counter.builder()
-        .name("telemetra_produced_bytes_total")
-        .help("Bytes of event JSON (record values, before compression) acknowledged by the sink, by topic and event type")
-        .unit(Unit.BYTES)
-        .labelNames("topic", "type")
-        .register(registry);
-    errors = Counter.builder()
-        .name("telemetra_send_errors_total")
-        .help("Records that failed after the Kafka client's own retries, by exception class (simple name; "
-            + "at most " + MAX_ERROR_KINDS + " kinds, then 'other')")
-        .labelNames("kind")
-        .register(registry);
-    retries = Counter.builder()
-        .name("telemetra_send_retries_total")
-        .help("Sends the Kafka client refused before buffering them (buffer full, metadata unavailable) and the producer retried")
-        .register(registry);
-    latency = Histogram.builder()
-        .name("telemetra_send_latency_seconds")
-        .help("Time from handing a record to the Kafka client to its acknowledgement")
-        .unit(Unit.SECONDS)
-        .classicOnly()
-        .classicUpperBounds(LATENCY_BUCKETS)
-        .register(registry);
-    perChannel = channelSeries
-        ? Counter.builder()
-            .name("telemetra_channel_events_produced_total")
-            .help("Events acknowledged, by channel and event type (only with METRICS_PER_CHANNEL=true)")
-            .labelNames("channel", "type")
-            .register(registry)
-        : null;
+  public ProducerMetrics(
+      PrometheusRegistry registry,
+      boolean channelSeries,
+      RunView view,
+      RateMeter rate,
+      HealthCheck health,
+      Map<String, String> run) {
+    produced =
+        Counter.builder()
+            .name("telemetra_events_produced_total")
+            .help(
+                "Events acknowledged by the sink (Kafka: written to all in-sync replicas), by topic and event type")
+            .labelNames("topic", "type")
+            .register(registry);
+    bytes =
+        Counter.builder()
+            .name("telemetra_produced_bytes_total")
+            .help(
+                "Bytes of event JSON (record values, before compression) acknowledged by the sink, by topic and event type")
+            .unit(Unit.BYTES)
+            .labelNames("topic", "type")
+            .register(registry);
+    errors =
+        Counter.builder()
+            .name("telemetra_send_errors_total")
+            .help(
+                "Records that failed after the Kafka client's own retries, by exception class (simple name; "
+                    + "at most "
+                    + MAX_ERROR_KINDS
+                    + " kinds, then 'other')")
+            .labelNames("kind")
+            .register(registry);
+    retries =
+        Counter.builder()
+            .name("telemetra_send_retries_total")
+            .help(
+                "Sends the Kafka client refused before buffering them (buffer full, metadata unavailable) and the producer retried")
+            .register(registry);
+    latency =
+        Histogram.builder()
+            .name("telemetra_send_latency_seconds")
+            .help("Time from handing a record to the Kafka client to its acknowledgement")
+            .unit(Unit.SECONDS)
+            .classicOnly()
+            .classicUpperBounds(LATENCY_BUCKETS)
+            .register(registry);
+    perChannel =
+        channelSeries
+            ? Counter.builder()
+                .name("telemetra_channel_events_produced_total")
+                .help(
+                    "Events acknowledged, by channel and event type (only with METRICS_PER_CHANNEL=true)")
+                .labelNames("channel", "type")
+                .register(registry)
+            : null;
     GaugeWithCallback.builder()
         .name("telemetra_events_pending")
         .help("Records handed to the sink and neither acknowledged nor failed yet")
@@ -105,11 +128,12 @@ public final class ProducerMetrics implements ProduceListener {
     GaugeWithCallback.builder()
         .name("telemetra_target_rate_events_per_second")
         .help("The configured RATE_PER_SEC; absent when the rate is 'max'")
-        .callback(cb -> {
-          if (!view.target().isMax()) {
-            cb.call(view.target().perSecond());
-          }
-        })
+        .callback(
+            cb -> {
+              if (!view.target().isMax()) {
+                cb.call(view.target().perSecond());
+              }
+            })
         .register(registry);
     GaugeWithCallback.builder()
         .name("telemetra_channels")
@@ -128,12 +152,14 @@ public final class ProducerMetrics implements ProduceListener {
         .register(registry);
     GaugeWithCallback.builder()
         .name("telemetra_kafka_connected")
-        .help("1 while connected to Kafka and it acknowledges waiting records within HEALTH_UNREACHABLE_THRESHOLD, else 0")
+        .help(
+            "1 while connected to Kafka and it acknowledges waiting records within HEALTH_UNREACHABLE_THRESHOLD, else 0")
         .callback(cb -> cb.call(health.kafkaConnected() ? 1 : 0))
         .register(registry);
     GaugeWithCallback.builder()
         .name("telemetra_kafka_stalled_seconds")
-        .help("How long records have been waiting without any acknowledgement (0 while Kafka keeps up)")
+        .help(
+            "How long records have been waiting without any acknowledgement (0 while Kafka keeps up)")
         .unit(Unit.SECONDS)
         .callback(cb -> cb.call(health.stalledSeconds()))
         .register(registry);
@@ -142,11 +168,12 @@ public final class ProducerMetrics implements ProduceListener {
         .help("1 when /health answers 200, 0 when it answers 503")
         .callback(cb -> cb.call(health.sample().healthy() ? 1 : 0))
         .register(registry);
-    Info info = Info.builder()
-        .name("telemetra_run_info")
-        .help("The run: its id (the telemetra-run-id record header), seed and sink")
-        .labelNames(run.keySet().toArray(String[]::new))
-        .register(registry);
+    Info info =
+        Info.builder()
+            .name("telemetra_run_info")
+            .help("The run: its id (the telemetra-run-id record header), seed and sink")
+            .labelNames(run.keySet().toArray(String[]::new))
+            .register(registry);
     info.setLabelValues(run.values().toArray(String[]::new));
   }
 
@@ -163,28 +190,39 @@ public final class ProducerMetrics implements ProduceListener {
     }
   }
 
-  /** Creates the per-topic series at 0 (before the first event), so that rate() and increase() see them start. */
+  /**
+   * Creates the per-topic series at 0 (before the first event), so that rate() and increase() see
+   * them start.
+   */
   public void initTopic(String topic, EventType type) {
     points(topic, type);
   }
 
   private CounterDataPoint[] points(String topic, EventType type) {
-    return byTopic.computeIfAbsent(topic, t -> new CounterDataPoint[] {
-        produced.labelValues(t, type.topicSuffix()), bytes.labelValues(t, type.topicSuffix())});
+    return byTopic.computeIfAbsent(
+        topic,
+        t ->
+            new CounterDataPoint[] {
+              produced.labelValues(t, type.topicSuffix()), bytes.labelValues(t, type.topicSuffix())
+            });
   }
 
   @Override
-  public void onAcknowledged(Event event, String topic, long sequence, int size, long latencyNanos) {
+  public void onAcknowledged(
+      Event event, String topic, long sequence, int size, long latencyNanos) {
     CounterDataPoint[] p = points(topic, event.type());
     p[0].inc();
     p[1].inc(size);
     latency.observe(latencyNanos / 1e9);
     if (perChannel != null) {
-      CounterDataPoint[] c = byChannel.computeIfAbsent(event.channel(), k -> new CounterDataPoint[EventType.values().length]);
+      CounterDataPoint[] c =
+          byChannel.computeIfAbsent(
+              event.channel(), k -> new CounterDataPoint[EventType.values().length]);
       int i = event.type().ordinal();
       CounterDataPoint point = c[i];
       if (point == null) {
-        // A racing thread may do the same: labelValues returns the same data point for the same labels.
+        // A racing thread may do the same: labelValues returns the same data point for the same
+        // labels.
         point = perChannel.labelValues(event.channel(), event.type().topicSuffix());
         c[i] = point;
       }
@@ -214,9 +252,10 @@ public final class ProducerMetrics implements ProduceListener {
   void countError(String kind) {
     CounterDataPoint p = errorKinds.get(kind);
     if (p == null) {
-      p = errorKinds.size() >= MAX_ERROR_KINDS
-          ? errorKinds.computeIfAbsent("other", errors::labelValues)
-          : errorKinds.computeIfAbsent(kind, errors::labelValues);
+      p =
+          errorKinds.size() >= MAX_ERROR_KINDS
+              ? errorKinds.computeIfAbsent("other", errors::labelValues)
+              : errorKinds.computeIfAbsent(kind, errors::labelValues);
     }
     p.inc();
   }

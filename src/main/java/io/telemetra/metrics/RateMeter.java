@@ -21,7 +21,8 @@ public final class RateMeter {
 
   /**
    * @param window how far back the rate looks (e.g. 5 s)
-   * @param capacity how many samples to keep; at one sample per second, more than the window in seconds
+   * @param capacity how many samples to keep; at one sample per second, more than the window in
+   *     seconds
    */
   public RateMeter(Ticker ticker, LongSupplier count, Duration window, int capacity) {
     this.ticker = ticker;
@@ -40,7 +41,10 @@ public final class RateMeter {
     size = Math.min(size + 1, times.length);
   }
 
-  /** Events per second over the window (the oldest sample at most one window old), 0 before any interval. */
+  /**
+   * Events per second over the window (the oldest sample at most one window old), 0 before any
+   * interval.
+   */
   public synchronized double perSecond() {
     long now = ticker.nanoTime();
     long c = count.getAsLong();

@@ -44,7 +44,8 @@ class HealthCheckTest {
     assertThat(s.state()).isEqualTo(State.KAFKA_UNREACHABLE);
     assertThat(s.healthy()).isFalse();
     assertThat(s.live()).isTrue();
-    assertThat(s.reason()).isEqualTo("not connected to Kafka 31.0 s after start-up (threshold 30 s)");
+    assertThat(s.reason())
+        .isEqualTo("not connected to Kafka 31.0 s after start-up (threshold 30 s)");
   }
 
   @Test
@@ -93,7 +94,9 @@ class HealthCheckTest {
     assertThat(s.healthy()).isFalse();
     assertThat(s.ready()).isFalse();
     assertThat(s.live()).isTrue();
-    assertThat(s.reason()).isEqualTo("no acknowledgement from Kafka for 30.0 s with 1000 records waiting (threshold 30 s)");
+    assertThat(s.reason())
+        .isEqualTo(
+            "no acknowledgement from Kafka for 30.0 s with 1000 records waiting (threshold 30 s)");
     assertThat(health.kafkaConnected()).isFalse();
   }
 
@@ -138,10 +141,12 @@ class HealthCheckTest {
       logger.detachAppender(appender);
     }
 
-    assertThat(appender.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
-        "WARN Kafka unreachable: no acknowledgement from Kafka for 31.0 s with 50 records waiting (threshold 30 s); "
-            + "/health now answers 503",
-        "INFO Kafka reachable again after 41.0 s: acknowledgements resumed; /health answers 200");
+    assertThat(appender.list)
+        .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+        .containsExactly(
+            "WARN Kafka unreachable: no acknowledgement from Kafka for 31.0 s with 50 records waiting (threshold 30 s); "
+                + "/health now answers 503",
+            "INFO Kafka reachable again after 41.0 s: acknowledgements resumed; /health answers 200");
   }
 
   @Test
@@ -224,7 +229,8 @@ class HealthCheckTest {
 
     assertThat(json.get("status").asText()).isEqualTo("DOWN");
     assertThat(json.get("state").asText()).isEqualTo("kafka_unreachable");
-    assertThat(json.get("reason").asText()).contains("no acknowledgement from Kafka for 40.0 s with 7 records waiting");
+    assertThat(json.get("reason").asText())
+        .contains("no acknowledgement from Kafka for 40.0 s with 7 records waiting");
     assertThat(json.get("pending").asLong()).isEqualTo(7);
     assertThat(json.get("stalledSeconds").asDouble()).isEqualTo(40.0);
   }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** LOG_FORMAT=json: one JSON object per line with the usual fields; secrets never reach the output. */
+/**
+ * LOG_FORMAT=json: one JSON object per line with the usual fields; secrets never reach the output.
+ */
 class JsonLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,11 +34,19 @@ class JsonLogTest {
   }
 
   @Test
-  void encode_eventWithExceptionAndMultiLineMessage_isOneJsonLineWithAllFields() throws IOException {
+  void encode_eventWithExceptionAndMultiLineMessage_isOneJsonLineWithAllFields()
+      throws IOException {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Exception error = new IllegalStateException("outer \"quoted\"", new java.io.IOException("inner cause"));
-    LoggingEvent event = new LoggingEvent("fqcn", ctx.getLogger("io.telemetra.Example"), Level.WARN,
-        "line one {}\nline two", error, new Object[] {42});
+    Exception error =
+        new IllegalStateException("outer \"quoted\"", new java.io.IOException("inner cause"));
+    LoggingEvent event =
+        new LoggingEvent(
+            "fqcn",
+            ctx.getLogger("io.telemetra.Example"),
+            Level.WARN,
+            "line one {}\nline two",
+            error,
+            new Object[] {42});
     event.setTimeStamp(Instant.parse("2026-12-04T20:15:02.123Z").toEpochMilli());
     JsonLogEncoder encoder = new JsonLogEncoder();
     encoder.setContext(ctx);
@@ -63,17 +73,28 @@ class JsonLogTest {
   void produce_jsonFormat_writesOnlyJsonObjectsToStderrAndMasksSecrets() throws Exception {
     String jaasSecret = "s3cr3t-jaas-pw-9174";
     String keystoreSecret = "s3cr3t-keystore-5521";
-    Map<String, String> env = Map.of(
-        "LOG_FORMAT", "json",
-        "LOG_LEVEL", "DEBUG",
-        "SINK", "stdout",
-        "MAX_EVENTS", "300",
-        "RATE_PER_SEC", "2000",
-        "STATS_INTERVAL", "100ms",
-        "METRICS_PORT", String.valueOf(EmbeddedKafka.freePort()),
-        "KAFKA_CLIENT_SASL_JAAS_CONFIG",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"" + jaasSecret + "\";",
-        "KAFKA_CLIENT_SSL_KEYSTORE_PASSWORD", keystoreSecret);
+    Map<String, String> env =
+        Map.of(
+            "LOG_FORMAT",
+            "json",
+            "LOG_LEVEL",
+            "DEBUG",
+            "SINK",
+            "stdout",
+            "MAX_EVENTS",
+            "300",
+            "RATE_PER_SEC",
+            "2000",
+            "STATS_INTERVAL",
+            "100ms",
+            "METRICS_PORT",
+            String.valueOf(EmbeddedKafka.freePort()),
+            "KAFKA_CLIENT_SASL_JAAS_CONFIG",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\""
+                + jaasSecret
+                + "\";",
+            "KAFKA_CLIENT_SSL_KEYSTORE_PASSWORD",
+            keystoreSecret);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
@@ -81,8 +102,12 @@ class JsonLogTest {
     int code;
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
     try {
-      code = Main.run(new String[] {"produce"}, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8));
+      code =
+          Main.run(
+              new String[] {"produce"},
+              env,
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
     } finally {
       System.setErr(original);
     }
@@ -93,12 +118,18 @@ class JsonLogTest {
     for (String line : logText.split("\n")) {
       JsonNode json = JSON.readTree(line);
       assertThat(json.isObject()).as("line %s", line).isTrue();
-      assertThat(json.fieldNames()).toIterable().contains("timestamp", "level", "logger", "thread", "message");
+      assertThat(json.fieldNames())
+          .toIterable()
+          .contains("timestamp", "level", "logger", "thread", "message");
       lines.add(json);
     }
-    assertThat(lines).extracting(j -> j.get("message").asText())
-        .anyMatch(m -> m.startsWith("Settings: ") && m.contains("sasl.jaas.config=******")
-            && m.contains("ssl.keystore.password=******"))
+    assertThat(lines)
+        .extracting(j -> j.get("message").asText())
+        .anyMatch(
+            m ->
+                m.startsWith("Settings: ")
+                    && m.contains("sasl.jaas.config=******")
+                    && m.contains("ssl.keystore.password=******"))
         .anyMatch(m -> m.startsWith("Serving metrics on "))
         .anyMatch(m -> m.startsWith("Summary: 300 events produced"));
     for (String secret : List.of(jaasSecret, keystoreSecret)) {

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
   private static final Status UP = new Status(State.PRODUCING, true, true, true, "ok", 10, 0, 0);
-  private static final Status DOWN = new Status(State.KAFKA_UNREACHABLE, false, false, true, "gone", 10, 5, 31);
-  private static final Status FAILED = new Status(State.FAILED, false, false, false, "failed", 10, 0, 0);
+  private static final Status DOWN =
+      new Status(State.KAFKA_UNREACHABLE, false, false, true, "gone", 10, 5, 31);
+  private static final Status FAILED =
+      new Status(State.FAILED, false, false, false, "failed", 10, 0, 0);
 
   private final AtomicReference<Status> status = new AtomicReference<>(UP);
   private MetricsServer server;
@@ -54,7 +56,8 @@ class MetricsServerTest {
     HttpResponse<String> r = get("/metrics");
 
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     assertThat(PromText.parse(r.body()).value("example_total")).isEqualTo(3);
   }
 
@@ -68,7 +71,8 @@ class MetricsServerTest {
     HttpResponse<String> r = get("/health");
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(r.body()).startsWith("{\"status\":\"DOWN\",\"state\":\"kafka_unreachable\",\"reason\":\"gone\"");
+    assertThat(r.body())
+        .startsWith("{\"status\":\"DOWN\",\"state\":\"kafka_unreachable\",\"reason\":\"gone\"");
   }
 
   @Test
@@ -89,10 +93,13 @@ class MetricsServerTest {
   @Test
   void head_health_answersStatusWithoutBody() throws Exception {
     status.set(DOWN);
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
-            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.body()).isEmpty();
@@ -108,9 +115,16 @@ class MetricsServerTest {
   void attach_portInUse_goesOnWithoutEndpoint() throws Exception {
     try (ServerSocket busy = new ServerSocket()) {
       busy.bind(new InetSocketAddress("0.0.0.0", 0));
-      ProduceRun run = new ProduceRun(
-          new SettingsParser(Map.of("SINK", "stdout", "METRICS_PORT", String.valueOf(busy.getLocalPort())), Map.of()).parse(),
-          Clock.systemUTC(), Ticker.SYSTEM, OutputStream.nullOutputStream(), ProduceCommand::simulation);
+      ProduceRun run =
+          new ProduceRun(
+              new SettingsParser(
+                      Map.of("SINK", "stdout", "METRICS_PORT", String.valueOf(busy.getLocalPort())),
+                      Map.of())
+                  .parse(),
+              Clock.systemUTC(),
+              Ticker.SYSTEM,
+              OutputStream.nullOutputStream(),
+              ProduceCommand::simulation);
 
       try (Monitoring m = Monitoring.attach(run, Ticker.SYSTEM)) {
         assertThat(m.port()).isEqualTo(-1);
@@ -121,12 +135,18 @@ class MetricsServerTest {
 
   @Test
   void attach_portOff_servesNothing() {
-    ProduceRun run = new ProduceRun(new SettingsParser(Map.of("SINK", "stdout", "METRICS_PORT", "off"), Map.of()).parse(),
-        Clock.systemUTC(), Ticker.SYSTEM, OutputStream.nullOutputStream(), ProduceCommand::simulation);
+    ProduceRun run =
+        new ProduceRun(
+            new SettingsParser(Map.of("SINK", "stdout", "METRICS_PORT", "off"), Map.of()).parse(),
+            Clock.systemUTC(),
+            Ticker.SYSTEM,
+            OutputStream.nullOutputStream(),
+            ProduceCommand::simulation);
 
     try (Monitoring m = Monitoring.attach(run, Ticker.SYSTEM)) {
       assertThat(m.port()).isEqualTo(-1);
-      assertThat(m.registry().scrape().stream().map(s -> s.getMetadata().getName())).contains("telemetra_events_produced");
+      assertThat(m.registry().scrape().stream().map(s -> s.getMetadata().getName()))
+          .contains("telemetra_events_produced");
     }
   }
 }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** METRICS_PORT, METRICS_PER_CHANNEL and HEALTH_UNREACHABLE_THRESHOLD: defaults, values and messages. */
+/**
+ * METRICS_PORT, METRICS_PER_CHANNEL and HEALTH_UNREACHABLE_THRESHOLD: defaults, values and
+ * messages.
+ */
 class MonitoringSettingsTest {
   private static Settings parse(Map<String, String> env) {
     return new SettingsParser(env, Map.of()).parse();
@@ -34,7 +37,15 @@ class MonitoringSettingsTest {
 
   @Test
   void parse_validValues_areTaken() {
-    Settings s = parse(Map.of("METRICS_PORT", "19464", "METRICS_PER_CHANNEL", "true", "HEALTH_UNREACHABLE_THRESHOLD", "2m"));
+    Settings s =
+        parse(
+            Map.of(
+                "METRICS_PORT",
+                "19464",
+                "METRICS_PER_CHANNEL",
+                "true",
+                "HEALTH_UNREACHABLE_THRESHOLD",
+                "2m"));
 
     assertThat(s.metricsPort()).isEqualTo(19464);
     assertThat(s.metricsPerChannel()).isTrue();
@@ -45,14 +56,16 @@ class MonitoringSettingsTest {
   void parse_badMetricsPort_namesTheVariableAndWhatIsAllowed() {
     assertThatThrownBy(() -> parse(Map.of("METRICS_PORT", "70000")))
         .isInstanceOf(UsageException.class)
-        .hasMessage("Invalid value for METRICS_PORT: '70000' (allowed: a port from 1 to 65535, or 0 or 'off' for no endpoint)");
+        .hasMessage(
+            "Invalid value for METRICS_PORT: '70000' (allowed: a port from 1 to 65535, or 0 or 'off' for no endpoint)");
   }
 
   @Test
   void parse_zeroThreshold_isRejected() {
     assertThatThrownBy(() -> parse(Map.of("HEALTH_UNREACHABLE_THRESHOLD", "0s")))
         .isInstanceOf(UsageException.class)
-        .hasMessage("Invalid value for HEALTH_UNREACHABLE_THRESHOLD: '0s' (allowed: a positive duration such as 30s or 2m)");
+        .hasMessage(
+            "Invalid value for HEALTH_UNREACHABLE_THRESHOLD: '0s' (allowed: a positive duration such as 30s or 2m)");
   }
 
   @Test

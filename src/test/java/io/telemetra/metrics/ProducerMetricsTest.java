@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ProducerMetricsTest {
-  private static final Settings SETTINGS = new SettingsParser(Map.of("SEED", "7", "CHANNEL_COUNT", "5"), Map.of()).parse();
+  private static final Settings SETTINGS =
+      new SettingsParser(Map.of("SEED", "7", "CHANNEL_COUNT", "5"), Map.of()).parse();
 
   private final FakeTicker ticker = new FakeTicker();
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -36,8 +37,13 @@ class ProducerMetricsTest {
     info.put("run_id", "r-1");
     info.put("seed", "7");
     info.put("sink", "kafka");
-    return new ProducerMetrics(registry, perChannel,
-        new ProducerMetrics.RunView(source::get, () -> 3, target, 5), rate, health, info);
+    return new ProducerMetrics(
+        registry,
+        perChannel,
+        new ProducerMetrics.RunView(source::get, () -> 3, target, 5),
+        rate,
+        health,
+        info);
   }
 
   private PromText scrape() {
@@ -67,13 +73,15 @@ class ProducerMetricsTest {
     PromText p = scrape();
 
     for (Map.Entry<EventType, long[]> e : expected.entrySet()) {
-      Map<String, String> labels = Map.of("topic", SETTINGS.topic(e.getKey()), "type", e.getKey().topicSuffix());
+      Map<String, String> labels =
+          Map.of("topic", SETTINGS.topic(e.getKey()), "type", e.getKey().topicSuffix());
       assertThat(p.value("telemetra_events_produced_total", labels)).isEqualTo(e.getValue()[0]);
       assertThat(p.value("telemetra_produced_bytes_total", labels)).isEqualTo(e.getValue()[1]);
     }
     assertThat(p.value("telemetra_send_latency_seconds_count")).isEqualTo(500);
     assertThat(p.value("telemetra_send_latency_seconds_bucket", Map.of("le", "0.001"))).isZero();
-    assertThat(p.value("telemetra_send_latency_seconds_bucket", Map.of("le", "0.0025"))).isEqualTo(500);
+    assertThat(p.value("telemetra_send_latency_seconds_bucket", Map.of("le", "0.0025")))
+        .isEqualTo(500);
     assertThat(p.has("telemetra_channel_events_produced_total")).isFalse();
   }
 
@@ -83,7 +91,11 @@ class ProducerMetricsTest {
 
     m.initTopic("p.chat", EventType.CHAT);
 
-    assertThat(scrape().value("telemetra_events_produced_total", Map.of("topic", "p.chat", "type", "chat"))).isZero();
+    assertThat(
+            scrape()
+                .value(
+                    "telemetra_events_produced_total", Map.of("topic", "p.chat", "type", "chat")))
+        .isZero();
   }
 
   @Test
@@ -96,15 +108,18 @@ class ProducerMetricsTest {
     m.onFailed(e, "t", new org.apache.kafka.common.errors.RecordTooLargeException("z"));
 
     PromText p = scrape();
-    assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "TimeoutException"))).isEqualTo(2);
-    assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "RecordTooLargeException"))).isEqualTo(1);
+    assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "TimeoutException")))
+        .isEqualTo(2);
+    assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "RecordTooLargeException")))
+        .isEqualTo(1);
   }
 
   @Test
   void kind_anonymousClass_usesTheBinaryName() {
-    Exception anonymous = new RuntimeException() {
-      private static final long serialVersionUID = 1L;
-    };
+    Exception anonymous =
+        new RuntimeException() {
+          private static final long serialVersionUID = 1L;
+        };
 
     assertThat(ProducerMetrics.kind(anonymous)).isEqualTo("ProducerMetricsTest$1");
     assertThat(ProducerMetrics.kind(null)).isEqualTo("unknown");
@@ -121,9 +136,11 @@ class ProducerMetricsTest {
 
     PromText p = scrape();
 
-    assertThat(p.samples("telemetra_send_errors_total")).hasSize(ProducerMetrics.MAX_ERROR_KINDS + 1);
+    assertThat(p.samples("telemetra_send_errors_total"))
+        .hasSize(ProducerMetrics.MAX_ERROR_KINDS + 1);
     assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "Kind0"))).isEqualTo(2);
-    assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "other"))).isEqualTo(30 - ProducerMetrics.MAX_ERROR_KINDS + 1);
+    assertThat(p.value("telemetra_send_errors_total", Map.of("kind", "other")))
+        .isEqualTo(30 - ProducerMetrics.MAX_ERROR_KINDS + 1);
     assertThat(p.sum("telemetra_send_errors_total")).isEqualTo(32);
   }
 
@@ -149,7 +166,9 @@ class ProducerMetricsTest {
     PromText p = scrape();
 
     assertThat(p.sum("telemetra_channel_events_produced_total")).isEqualTo(300);
-    assertThat(p.samples("telemetra_channel_events_produced_total").stream().map(s -> s.labels().get("channel")))
+    assertThat(
+            p.samples("telemetra_channel_events_produced_total").stream()
+                .map(s -> s.labels().get("channel")))
         .isSubsetOf(channels);
   }
 
@@ -163,7 +182,8 @@ class ProducerMetricsTest {
     assertThat(p.value("telemetra_events_pending")).isEqualTo(3);
     assertThat(p.value("telemetra_channels")).isEqualTo(5);
     assertThat(p.value("telemetra_current_rate_events_per_second")).isZero();
-    assertThat(p.value("telemetra_run_info", Map.of("run_id", "r-1", "seed", "7", "sink", "kafka"))).isEqualTo(1);
+    assertThat(p.value("telemetra_run_info", Map.of("run_id", "r-1", "seed", "7", "sink", "kafka")))
+        .isEqualTo(1);
     assertThat(p.value("telemetra_kafka_connected")).isZero(); // not connected yet
     assertThat(p.value("telemetra_healthy")).isEqualTo(1); // starting
   }
@@ -188,27 +208,28 @@ class ProducerMetricsTest {
   @Test
   void simulationGauges_sourceRunning_reportLiveChannelsAndViewers() {
     metrics(false, new Rate(100));
-    source.set(new EventSource() {
-      @Override
-      public Event next(long atMillis) {
-        throw new UnsupportedOperationException();
-      }
+    source.set(
+        new EventSource() {
+          @Override
+          public Event next(long atMillis) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public double naturalRatePerSecond() {
-        return 1;
-      }
+          @Override
+          public double naturalRatePerSecond() {
+            return 1;
+          }
 
-      @Override
-      public int liveChannels() {
-        return 3;
-      }
+          @Override
+          public int liveChannels() {
+            return 3;
+          }
 
-      @Override
-      public long totalViewers() {
-        return 12_345;
-      }
-    });
+          @Override
+          public long totalViewers() {
+            return 12_345;
+          }
+        });
 
     PromText p = scrape();
 

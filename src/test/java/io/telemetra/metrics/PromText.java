@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 
 /** A parsed Prometheus text-format scrape: samples with their labels, for assertions. */
 final class PromText {
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\d+)?");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern SAMPLE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\d+)?");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   record Sample(String name, Map<String, String> labels, double value) {}
 
@@ -60,8 +63,11 @@ final class PromText {
   }
 
   static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   List<Sample> samples(String name) {
@@ -72,10 +78,15 @@ final class PromText {
     return !samples(name).isEmpty();
   }
 
-  /** The value of the one sample with this name and these labels (a subset match), or NaN when absent. */
+  /**
+   * The value of the one sample with this name and these labels (a subset match), or NaN when
+   * absent.
+   */
   double value(String name, Map<String, String> labels) {
-    List<Sample> match = samples(name).stream()
-        .filter(s -> s.labels().entrySet().containsAll(labels.entrySet())).toList();
+    List<Sample> match =
+        samples(name).stream()
+            .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
+            .toList();
     if (match.size() > 1) {
       throw new IllegalStateException(match.size() + " samples of " + name + " match " + labels);
     }
