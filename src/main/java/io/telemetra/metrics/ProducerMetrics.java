@@ -32,6 +32,17 @@ public final class ProducerMetrics implements ProduceListener {
   static final int MAX_ERROR_KINDS = 20;
 
   /**
+   * Per-channel series stop growing here (4 series per channel): even when asked for, a million
+   * generated channels must not become four million series.
+   */
+  static final int MAX_CHANNELS = 10_000;
+
+  private static final String OTHER = "other";
+
+  /** Not a Twitch login (those never start with an underscore), so no real channel collides. */
+  private static final String OTHER_CHANNEL = "_other";
+
+  /**
    * Histogram buckets in seconds: a healthy cluster acks in 5-50 ms (LINGER_MS is 5); an outage
    * stretches to DELIVERY_TIMEOUT (300 s).
    */
@@ -215,19 +226,27 @@ public final class ProducerMetrics implements ProduceListener {
     p[1].inc(size);
     latency.observe(latencyNanos / 1e9);
     if (perChannel != null) {
-      CounterDataPoint[] c =
-          byChannel.computeIfAbsent(
-              event.channel(), k -> new CounterDataPoint[EventType.values().length]);
-      int i = event.type().ordinal();
-      CounterDataPoint point = c[i];
-      if (point == null) {
-        // A racing thread may do the same: labelValues returns the same data point for the same
-        // labels.
-        point = perChannel.labelValues(event.channel(), event.type().topicSuffix());
-        c[i] = point;
-      }
-      point.inc();
+      countChannel(event.channel(), event.type());
     }
+  }
+
+  /** Per-channel count; past {@value #MAX_CHANNELS} channels the rest share {@code _other}. */
+  void countChannel(String channel, EventType type) {
+    CounterDataPoint[] c = byChannel.get(channel);
+    if (c == null) {
+      String label = byChannel.size() >= MAX_CHANNELS ? OTHER_CHANNEL : channel;
+      c = byChannel.computeIfAbsent(label, k -> new CounterDataPoint[EventType.values().length]);
+    }
+    int i = type.ordinal();
+    CounterDataPoint point = c[i];
+    if (point == null) {
+      // A racing thread may do the same: labelValues returns the same data point for the same
+      // labels.
+      String label = c == byChannel.get(OTHER_CHANNEL) ? OTHER_CHANNEL : channel;
+      point = perChannel.labelValues(label, type.topicSuffix());
+      c[i] = point;
+    }
+    point.inc();
   }
 
   @Override
@@ -254,7 +273,7 @@ public final class ProducerMetrics implements ProduceListener {
     if (p == null) {
       p =
           errorKinds.size() >= MAX_ERROR_KINDS
-              ? errorKinds.computeIfAbsent("other", errors::labelValues)
+              ? errorKinds.computeIfAbsent(OTHER, errors::labelValues)
               : errorKinds.computeIfAbsent(kind, errors::labelValues);
     }
     p.inc();

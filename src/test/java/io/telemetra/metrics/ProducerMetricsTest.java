@@ -173,6 +173,39 @@ class ProducerMetricsTest {
   }
 
   @Test
+  void countChannel_moreChannelsThanTheLimit_foldsTheRestIntoOther() {
+    ProducerMetrics m = metrics(true, new Rate(100));
+    int extra = 5;
+    for (int i = 0; i < ProducerMetrics.MAX_CHANNELS + extra; i++) {
+      m.countChannel("channel_" + i, EventType.CHAT);
+    }
+    m.countChannel("channel_0", EventType.VIEWER);
+    m.countChannel("channel_" + (ProducerMetrics.MAX_CHANNELS + 1), EventType.VIEWER);
+
+    PromText p = scrape();
+
+    assertThat(p.samples("telemetra_channel_events_produced_total"))
+        .hasSize(ProducerMetrics.MAX_CHANNELS + 3); // + channel_0 viewer, other chat, other viewer
+    assertThat(
+            p.value(
+                "telemetra_channel_events_produced_total",
+                Map.of("channel", "_other", "type", "chat")))
+        .isEqualTo(extra);
+    assertThat(
+            p.value(
+                "telemetra_channel_events_produced_total",
+                Map.of("channel", "_other", "type", "viewer")))
+        .isEqualTo(1);
+    assertThat(
+            p.value(
+                "telemetra_channel_events_produced_total",
+                Map.of("channel", "channel_0", "type", "viewer")))
+        .isEqualTo(1);
+    assertThat(p.sum("telemetra_channel_events_produced_total"))
+        .isEqualTo(ProducerMetrics.MAX_CHANNELS + extra + 2);
+  }
+
+  @Test
   void gauges_fixedRate_reportTargetPendingChannelsAndRunInfo() {
     metrics(false, new Rate(250));
 
