@@ -3,10 +3,15 @@ package io.telemetra.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
+  private static final DateTimeFormatter RFC3339_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   @Test
   void format_isRfc3339UtcWithMilliseconds() {
     assertThat(Timestamps.format(Instant.parse("2026-12-04T19:30:00.123Z").toEpochMilli()))
@@ -22,6 +27,15 @@ class TimestampsTest {
       String s = Timestamps.format(ms);
       assertThat(s).hasSize(24).endsWith("Z");
       assertThat(Timestamps.parse(s)).isEqualTo(ms);
+    }
+  }
+
+  @Test
+  void format_consecutiveMillisAcrossMidnight_eachMatchesInstant() {
+    // Consecutive calls share a cached day prefix: crossing midnight must start a new day.
+    long start = Instant.parse("2026-12-31T23:59:59.000Z").toEpochMilli();
+    for (long ms = start; ms < start + 2_000; ms += 7) {
+      assertThat(Timestamps.format(ms)).isEqualTo(RFC3339_MILLIS.format(Instant.ofEpochMilli(ms)));
     }
   }
 }
