@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,18 @@ class EventJsonTest {
           .isEqualTo("{\"event_id\":\"e2\",\"channel\":\"demo_stream\",\"viewer_count\":3,"
               + "\"timestamp\":\"2026-12-04T19:30:00.124Z\",\"metadata\":{\"k\":\"v\"}}");
     }
+  }
+
+  @Test
+  void toBytes_textNeedingEscapes_writtenAsJacksonWouldWriteIt() {
+    // Plain text takes a raw-bytes fast path; quotes, backslashes, control characters and
+    // emoji must still come out exactly as Jackson escapes them (emoji as surrogate escapes).
+    ChatMessage m =
+        new ChatMessage("m1", "xqc", "viewer_1", "Zoë", null, "say \"hi\" \\ é \uD83D\uDD25\n\t",
+            AT, List.of(), List.of(), null, false, null, null, null);
+    assertThat(new String(new EventJson().toBytes(m), StandardCharsets.UTF_8))
+        .isEqualTo("{\"message_id\":\"m1\",\"channel\":\"xqc\",\"username\":\"viewer_1\","
+            + "\"display_name\":\"Zoë\",\"message\":\"say \\\"hi\\\" \\\\ é \\uD83D\\uDD25\\n\\t\","
+            + "\"timestamp\":\"2026-12-04T19:30:00.123Z\",\"is_action\":false}");
   }
 }
