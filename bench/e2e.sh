@@ -5,6 +5,7 @@
 #
 #   bench/e2e.sh                     # N=1000000 records
 #   N=300000 PROFILE=1 bench/e2e.sh  # PROFILE=1: JFR on the telemetra run, hottest methods printed
+#   PROBE=0 bench/e2e.sh             # skip the extra in-process run that reads telemetra's batching metrics
 #
 # Prints both records/s and the ratio telemetra / ProducerPerformance (target >= 0.9).
 source "$(dirname "$0")/lib.sh"
@@ -33,10 +34,10 @@ log "ProducerPerformance: $N records"
 b0="$(broker_cpu)"
 TIMEFORMAT="%U %S"
 { time bench_java org.apache.kafka.tools.ProducerPerformance --topic perf --num-records "$N" --throughput -1 \
-  --payload-file "$payload" --producer-props "${PROPS[@]}" 2>/dev/null >"$OUT/e2e-perf.txt" ; } 2>"$OUT/e2e-perf.cpu"
+  --payload-file "$payload" --print-metrics --producer-props "${PROPS[@]}" 2>/dev/null >"$OUT/e2e-perf.txt" ; } 2>"$OUT/e2e-perf.cpu"
 perf_broker_cpu="$(awk -v a="$b0" -v b="$(broker_cpu)" 'BEGIN { print b - a }')"
-tail -1 "$OUT/e2e-perf.txt" >&2
-perf_rate="$(tail -1 "$OUT/e2e-perf.txt" | sed -E 's/^[0-9]+ records sent, ([0-9.]+) records\/sec.*/\1/')"
+grep "records sent" "$OUT/e2e-perf.txt" | tail -1 >&2
+perf_rate="$(grep "records sent" "$OUT/e2e-perf.txt" | tail -1 | sed -E 's/^[0-9]+ records sent, ([0-9.]+) records\/sec.*/\1/')"
 
 log "telemetra produce: $N records"
 java_opts="${JAVA_OPTS:-}"
@@ -57,6 +58,20 @@ cpu() { awk -v n="$N" '{ printf "%.1f", ($1 + $2) * 1e6 / n }' "$1"; }
 printf '\n| CPU s per 1M records | producer process | broker |\n|---|---:|---:|\n'
 printf '| ProducerPerformance | %s | %s |\n' "$(cpu "$OUT/e2e-perf.cpu")" "$(awk -v c="$perf_broker_cpu" -v n="$N" 'BEGIN { printf "%.1f", c * 1e6 / n }')"
 printf '| telemetra produce | %s | %s |\n' "$(cpu "$OUT/e2e-telemetra.cpu")" "$(awk -v c="$tele_broker_cpu" -v n="$N" 'BEGIN { printf "%.1f", c * 1e6 / n }')"
+# How full ProducerPerformance's batches were (ProduceProbe prints the same metrics for telemetra).
+printf '\nProducerPerformance batching: '
+grep -E "^producer-metrics:(batch-size-avg|records-per-request-avg|record-size-avg|compression-rate-avg):" "$OUT/e2e-perf.txt" \
+  | sed -E 's/^producer-metrics:([a-z-]+):.*: *([0-9.]+)$/\1=\2/' | tr '\n' ' '
+echo
+if [[ "${PROBE:-1}" == 1 ]]; then
+  # The same run once more, in-process, only to read the Kafka client's batching metrics.
+  printf 'telemetra batching (ProduceProbe, not timed): '
+  KAFKA_BOOTSTRAP_SERVERS="$BOOT" RATE_PER_SEC=max MAX_EVENTS="$N" SEED="$SEED" TOPIC_PREFIX="probe.$(date +%s)" STATS_INTERVAL=1h \
+    bench_java io.telemetra.bench.ProduceProbe 2>/dev/null \
+    | grep -E "^  (batch-size-avg|records-per-request-avg|record-size-avg|compression-rate-avg) " \
+    | awk '{ printf "%s=%s ", $1, $2 }'
+  echo
+fi
 if [[ -n "${PROFILE:-}" ]]; then
   bench_java io.telemetra.bench.JfrTop "$OUT/e2e-telemetra.jfr" 25
 fi
