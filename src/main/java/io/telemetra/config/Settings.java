@@ -18,6 +18,7 @@ import java.util.Set;
  * @param maxEvents 0 = unlimited
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
+ * @param shard this instance's share of the channels ({@link Shard#ALL} = everything)
  */
 public record Settings(
     String bootstrapServers,
@@ -43,7 +44,18 @@ public record Settings(
     int embeddedBrokerPort,
     Path embeddedBrokerDataDir,
     Instant from,
-    Instant to) {
+    Instant to,
+    Shard shard) {
+
+  /** Shard {@code index} of {@code count}: this instance emits the events of channels {@code c % count == index}. */
+  public record Shard(int index, int count) {
+    public static final Shard ALL = new Shard(0, 1);
+
+    @Override
+    public String toString() {
+      return index + "/" + count;
+    }
+  }
 
   /** Where events are written. */
   public enum Sink {

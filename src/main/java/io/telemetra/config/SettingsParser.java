@@ -31,6 +31,7 @@ public final class SettingsParser {
   public static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9_]{3,24}");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+  private static final Pattern SHARD = Pattern.compile("(\\d{1,4})/(\\d{1,4})");
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
 
   private final Map<String, String> env;
@@ -126,10 +127,11 @@ public final class SettingsParser {
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
     }
+    Settings.Shard shard = shard();
     return new Settings(
         bootstrap, channels, channelCount, rate, variants, logLevel, logFormat, types, seed, seedGiven,
         maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
-        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to);
+        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to, shard);
   }
 
   /** {@code KAFKA_CLIENT_SASL_JAAS_CONFIG=...} becomes {@code sasl.jaas.config=...}. */
@@ -250,6 +252,19 @@ public final class SettingsParser {
       out.add(new ChannelSpec(login, audience));
     }
     return out;
+  }
+
+  private Settings.Shard shard() {
+    String v = value(Setting.SHARD).trim();
+    Matcher m = SHARD.matcher(v);
+    if (m.matches()) {
+      int i = Integer.parseInt(m.group(1));
+      int n = Integer.parseInt(m.group(2));
+      if (n >= 1 && n <= 1024 && i < n) {
+        return new Settings.Shard(i, n);
+      }
+    }
+    throw bad(Setting.SHARD, v);
   }
 
   private Rate rate() {

@@ -219,7 +219,7 @@ public final class ProduceRun {
         pacer.acquire();
         Event event = source.next(at);
         slot++;
-        if (!settings.enabledTypes().contains(event.type())) {
+        if (event == null || !settings.enabledTypes().contains(event.type())) { // null: another shard's slot
           continue;
         }
         byte[] value = json.toBytes(event);

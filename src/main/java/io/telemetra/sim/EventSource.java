@@ -11,7 +11,8 @@ public interface EventSource {
   /**
    * Produces the event for the next slot at simulated time {@code atMillis} (epoch ms). Calls
    * must pass non-decreasing times. The same configuration, seed and sequence of times gives
-   * the same events.
+   * the same events. Returns null when the slot stays empty: its event belongs to another shard
+   * (see {@code --shard}), or no channel is live.
    */
   Event next(long atMillis);
 
