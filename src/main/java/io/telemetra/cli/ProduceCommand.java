@@ -91,7 +91,7 @@ public final class ProduceCommand implements Callable<Integer> {
     return "bootstrap=" + (s.bootstrapServers() == null ? (s.sink() == Settings.Sink.KAFKA ? "embedded" : "-") : s.bootstrapServers())
         + " sink=" + s.sink().name().toLowerCase(java.util.Locale.ROOT)
         + " channels=" + (s.channels().isEmpty() ? s.channelCount() + " generated" : s.channels().size() + " named")
- + " shard=" + s.shard()
+        + " shard=" + s.shard()
         + " rate=" + s.rate() + " seed=" + s.seed() + " maxEvents=" + s.maxEvents() + " duration=" + s.duration()
         + " topicPrefix=" + s.topicPrefix() + " partitions=" + s.topicPartitions()
         + " replication=" + s.topicReplicationFactor() + " clientProperties=" + props;

@@ -272,7 +272,7 @@ final class ChannelContent extends ChatText.Context {
     boolean action = false;
     int raider = w.raidFrom[c];
     double sinceRaid = raider >= 0 ? (at - w.raidAt[c]) / 1000.0 : Double.MAX_VALUE;
-    if (at - lastPurchaseAt < m.reactionSeconds() * 1000 && r.nextDouble() < m.reactionShare()) {
+    if (buyer != null && at - lastPurchaseAt < m.reactionSeconds() * 1000 && r.nextDouble() < m.reactionShare()) {
       speaker = r.nextDouble() < 0.2 ? BROADCASTER : regular();
       who = identity(speaker);
       badges = badges(speaker);
