@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
  */
 final class ChannelContent extends ChatText.Context {
   private static final int BROADCASTER = -1;
+  private static final List<Badge> BROADCASTER_BADGES = List.of(Chatters.Badges.BROADCASTER);
   private static final String[] TIERS = {"1000", "Prime", "2000", "3000"};
   private static final long[] TIER_CENTS = {499, 499, 999, 2499};
   private static final double[] DONATION_STEPS = {1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 69, 75, 100, 150, 200,
@@ -44,7 +45,7 @@ final class ChannelContent extends ChatText.Context {
   private final int language;
   private final boolean mature;
   /** Chatters whose subscription changed during the run: (tier index << 16) | months; 0 = not subscribed. */
-  private final HashMap<Integer, Integer> subs = new HashMap<>();
+  private final HashMap<Long, Integer> subs = new HashMap<>();
 
   private int stream;
   private String streamId;
@@ -58,7 +59,6 @@ final class ChannelContent extends ChatText.Context {
   private long subscribers;
 
   private Chatters.Identity cheerer;
-  private int cheererIdx;
   private int cheerBits;
   private String cheerText;
   private List<Emote> cheerEmotes;
@@ -66,6 +66,7 @@ final class ChannelContent extends ChatText.Context {
 
   private long lastPurchaseAt = Long.MIN_VALUE;
   private int lastPurchaseKind;
+  private int reactionsLeft;
 
   ChannelContent(Simulation world, int c) {
     this.w = world;
@@ -190,7 +191,11 @@ final class ChannelContent extends ChatText.Context {
   }
 
   private Chatters.Identity identity(int idx) {
-    return idx == BROADCASTER ? owner : w.chatters.get(userNumber(c, idx));
+    if (idx == BROADCASTER) {
+      return owner;
+    }
+    Chatters.Identity id = w.chatters.get(userNumber(c, idx));
+    return id.key() == owner.key() ? owner : id;
   }
 
   private long userNumber(int channel, int idx) {
@@ -198,12 +203,15 @@ final class ChannelContent extends ChatText.Context {
   }
 
   /** (tier << 16) | months of a chatter; 0 = not subscribed. Initial state is a pure function of (seed, channel, idx). */
-  private int subState(int idx) {
-    Integer s = subs.get(idx);
+  private int subState(Chatters.Identity who) {
+    if (who == owner) {
+      return 0;
+    }
+    Integer s = subs.get(who.key());
     if (s != null) {
       return s;
     }
-    long h = Hash.of(w.seed ^ 0x5B5B5BL, c, idx);
+    long h = Hash.of(w.seed ^ 0x5B5B5BL, c, who.key());
     if (Hash.unit(h) >= m.subscriberShare()) {
       return 0;
     }
@@ -212,15 +220,15 @@ final class ChannelContent extends ChatText.Context {
     return tier << 16 | Math.max(1, months);
   }
 
-  private List<Badge> badges(int idx) {
-    if (idx == BROADCASTER) {
-      return List.of(Chatters.Badges.BROADCASTER);
+  private List<Badge> badges(Chatters.Identity who) {
+    if (who == owner) {
+      return BROADCASTER_BADGES;
     }
-    long h = Hash.of(w.seed ^ 0x80_1E5L, c, idx);
+    long h = Hash.of(w.seed ^ 0x80_1E5L, c, who.key());
     double u = Hash.unit(h);
     Badge role = u < m.moderatorShare() ? Chatters.Badges.MODERATOR
         : u < m.moderatorShare() + m.vipShare() ? Chatters.Badges.VIP : null;
-    int months = subState(idx) & 0xFFFF;
+    int months = subState(who) & 0xFFFF;
     Badge sub = months > 0 ? Chatters.Badges.subscriber(months) : null;
     int choice = (int) (h & 31);
     Badge extra = choice < 2 ? Chatters.Badges.TURBO : choice < 5 ? Chatters.Badges.PRIME
@@ -264,32 +272,30 @@ final class ChannelContent extends ChatText.Context {
       Chatters.Identity who = cheerer;
       cheerer = null;
       return new ChatMessage(Ids.uuid(r), name, who.login(), who.display(), who.userId(), cheerText, at, cheerEmotes,
-          badges(cheererIdx), who.color(), false, cheerBits, cheerHint, null);
+          badges(who), who.color(), false, cheerBits, cheerHint, null);
     }
-    int speaker;
     Chatters.Identity who;
     List<Badge> badges;
     boolean action = false;
     int raider = w.raidFrom[c];
     double sinceRaid = raider >= 0 ? (at - w.raidAt[c]) / 1000.0 : Double.MAX_VALUE;
-    if (buyer != null && at - lastPurchaseAt < m.reactionSeconds() * 1000 && r.nextDouble() < m.reactionShare()) {
-      speaker = r.nextDouble() < 0.2 ? BROADCASTER : regular();
-      who = identity(speaker);
-      badges = badges(speaker);
+    if (reactionsLeft > 0 && at - lastPurchaseAt < m.reactionSeconds() * 1000 && r.nextDouble() < m.reactionShare()) {
+      reactionsLeft--;
+      who = identity(r.nextDouble() < 0.2 ? BROADCASTER : regular());
+      badges = badges(who);
       w.text.reaction(line, r, this, lastPurchaseKind);
     } else if (sinceRaid < m.raidGreetingSeconds()
-        && r.nextDouble() < raidShare(raider) * Math.exp(-sinceRaid * 2 / m.raidGreetingSeconds())) {
+        && r.nextDouble() < raidShare() * Math.exp(-sinceRaid * 2 / m.raidGreetingSeconds())) {
       // Raid greetings come from the raiding channel's chatters: new chatters here.
-      int idx = (int) Math.min(w.raidSize[c], Integer.MAX_VALUE);
-      long number = userNumber(raider, (int) (Math.exp(r.nextDouble() * Math.log(idx + 1.0)) - 1));
+      double guests = Math.log(Math.min(w.raidSize[c], 1_000_000) + 1.0);
+      long number = userNumber(raider, (int) (Math.exp(r.nextDouble() * guests) - 1));
       who = w.chatters.get(number);
       badges = guestBadges(number);
       this.raider = w.names[raider];
       w.text.raidGreeting(line, r, this);
     } else {
-      speaker = r.nextDouble() < m.broadcasterChatShare() ? BROADCASTER : regular();
-      who = identity(speaker);
-      badges = badges(speaker);
+      who = identity(r.nextDouble() < m.broadcasterChatShare() ? BROADCASTER : regular());
+      badges = badges(who);
       w.text.ordinary(line, r, this);
       action = w.text.action(r);
     }
@@ -298,7 +304,7 @@ final class ChannelContent extends ChatText.Context {
   }
 
   /** Share of chat lines from raiders right after a raid: their share of the audience. */
-  private double raidShare(int raider) {
+  private double raidShare() {
     double carried = w.raidSize[c];
     return Math.min(0.9, carried / (carried + w.base[c]));
   }
@@ -308,57 +314,70 @@ final class ChannelContent extends ChatText.Context {
   Transaction transaction(long at, int type, int gifts) {
     sync();
     Transaction t = switch (type) {
-      case Simulation.TX_SUB -> subscription(at, -1);
+      case Simulation.TX_SUB -> subscription(at);
       case Simulation.TX_RENEWAL -> renewal(at);
       case Simulation.TX_GIFT -> gift(at, gifts);
       case Simulation.TX_BITS -> bits(at);
       default -> donation(at);
     };
     lastPurchaseAt = at;
-    lastPurchaseKind = switch (type) {
-      case Simulation.TX_SUB, Simulation.TX_RENEWAL -> 0;
-      case Simulation.TX_GIFT -> 1;
-      case Simulation.TX_BITS -> 2;
+    lastPurchaseKind = switch (t.transactionType()) {
+      case "subscription", "subscription_renewal" -> 0;
+      case "gift_sub" -> 1;
+      case "bits" -> 2;
       default -> 3;
     };
+    // Chat reacts with a few lines per purchase (more for bigger gift bombs), not a share of all chat.
+    reactionsLeft = lastPurchaseKind == 1 ? 3 + Math.min(20, gifts / 2) : 3;
     buyer = t.isAnonymous() ? "anon" : "@" + t.username();
     return t;
   }
 
-  private Transaction subscription(long at, int fallbackIdx) {
-    int idx = fallbackIdx;
-    for (int i = 0; i < 32 && idx < 0; i++) {
-      int k = regular();
-      if (subState(k) == 0) {
-        idx = k;
+  /** A regular chatter other than the broadcaster, preferring ones whose subscription state is {@code subscribed}. */
+  private Chatters.Identity payer(boolean wantSubscribed) {
+    for (int i = 0; i < 32; i++) {
+      Chatters.Identity who = identity(regular());
+      if (who != owner && (subState(who) != 0) == wantSubscribed) {
+        return who;
       }
     }
-    if (idx < 0) {
-      idx = population - 1 - r.nextInt(population);
+    return null;
+  }
+
+  private Chatters.Identity anyPayer() {
+    Chatters.Identity who = identity(regular());
+    return who != owner ? who : identity(0) != owner ? identity(0) : identity(1);
+  }
+
+  private Transaction subscription(long at) {
+    Chatters.Identity who = payer(false);
+    if (who == null) {
+      return renewal(at);
     }
     int tier = ChatText.pick(tierCdf, r.nextDouble());
-    subs.put(idx, tier << 16 | 1);
+    subs.put(who.key(), tier << 16 | 1);
     subscribers++;
-    Chatters.Identity who = identity(idx);
     return new Transaction(Ids.uuid(r), name, "subscription", BigDecimal.valueOf(TIER_CENTS[tier], 2), "USD", at,
         who.userId(), who.login(), false, TIERS[tier], 1, null, null, null, null, null, null);
   }
 
   private Transaction renewal(long at) {
-    int idx = -1;
-    for (int i = 0; i < 32 && idx < 0; i++) {
-      int k = regular();
-      if (subState(k) != 0) {
-        idx = k;
+    Chatters.Identity who = payer(true);
+    if (who == null) {
+      who = anyPayer();
+      if (subState(who) == 0) {
+        // Nobody subscribed yet: treat as a first subscription.
+        int tier = ChatText.pick(tierCdf, r.nextDouble());
+        subs.put(who.key(), tier << 16 | 1);
+        subscribers++;
+        return new Transaction(Ids.uuid(r), name, "subscription", BigDecimal.valueOf(TIER_CENTS[tier], 2), "USD", at,
+            who.userId(), who.login(), false, TIERS[tier], 1, null, null, null, null, null, null);
       }
     }
-    if (idx < 0) {
-      return subscription(at, -1);
-    }
-    int state = subState(idx);
+    int state = subState(who);
     int tier = state >>> 16;
     int months = (state & 0xFFFF) + 1;
-    subs.put(idx, tier << 16 | months);
+    subs.put(who.key(), tier << 16 | months);
     Integer streak = r.nextDouble() < 0.6 ? 1 + r.nextInt(months) : null;
     String message = null;
     if (r.nextDouble() < 0.5) {
@@ -369,55 +388,48 @@ final class ChannelContent extends ChatText.Context {
       w.text.shortBody(line, r, this);
       message = line.text.toString();
     }
-    Chatters.Identity who = identity(idx);
     return new Transaction(Ids.uuid(r), name, "subscription_renewal", BigDecimal.valueOf(TIER_CENTS[tier], 2), "USD",
         at, who.userId(), who.login(), false, TIERS[tier], months, streak, null, null, null, message, null);
   }
 
   private Transaction gift(long at, int count) {
     boolean anonymous = r.nextDouble() < m.anonymousShare();
-    int gifter = regular();
+    Chatters.Identity gifter = anyPayer();
     int tier = ChatText.pick(giftTierCdf, r.nextDouble());
     List<String> recipients = new ArrayList<>(count);
-    java.util.HashSet<Integer> chosen = new java.util.HashSet<>();
-    chosen.add(gifter);
-    java.util.HashSet<String> logins = new java.util.HashSet<>();
-    while (recipients.size() < count) {
-      int k = r.nextInt(population);
-      if (!chosen.add(k)) {
+    java.util.HashSet<Long> chosen = new java.util.HashSet<>();
+    chosen.add(gifter.key());
+    chosen.add(owner.key());
+    int guard = 0;
+    while (recipients.size() < count && guard++ < 100_000) {
+      Chatters.Identity k = identity(r.nextInt(population));
+      if (!chosen.add(k.key())) {
         continue;
       }
-      String login = identity(k).login();
-      if (login.equals(name) || !logins.add(login)) {
-        continue;
-      }
-      recipients.add(login);
-      int state = subState(k);
-      if (state == 0) {
-        subs.put(k, tier << 16 | 1);
+      recipients.add(k.login());
+      if (subState(k) == 0) {
+        subs.put(k.key(), tier << 16 | 1);
       }
     }
-    subscribers += count;
-    Chatters.Identity who = identity(gifter);
-    return new Transaction(Ids.uuid(r), name, "gift_sub", BigDecimal.valueOf(TIER_CENTS[tier] * count, 2), "USD", at,
-        anonymous ? null : who.userId(), anonymous ? null : who.login(), anonymous, TIERS[tier], null, null, count,
-        List.copyOf(recipients), null, null, count > 1 ? GIFT_BOMB : null);
+    int n = recipients.size();
+    subscribers += n;
+    return new Transaction(Ids.uuid(r), name, "gift_sub", BigDecimal.valueOf(TIER_CENTS[tier] * n, 2), "USD", at,
+        anonymous ? null : gifter.userId(), anonymous ? null : gifter.login(), anonymous, TIERS[tier], null, null, n,
+        List.copyOf(recipients), null, null, n > 1 ? GIFT_BOMB : null);
   }
 
   private Transaction bits(long at) {
     boolean anonymous = r.nextDouble() < m.anonymousShare();
-    int idx = regular();
+    Chatters.Identity who = anyPayer();
     int amount = m.cheerBits()[ChatText.pick(cheerCdf, r.nextDouble())];
     ChatText.Line line = w.line;
     line.reset();
     line.dynamic("Cheer" + amount);
     w.text.shortBody(line, r, this);
     String text = line.text.toString();
-    Chatters.Identity who = identity(idx);
     if (!anonymous) {
       // The cheer's chat line follows in this channel's next chat slot, with the same text and bits.
       cheerer = who;
-      cheererIdx = idx;
       cheerBits = amount;
       cheerText = text;
       cheerEmotes = line.emoteList();
@@ -446,7 +458,7 @@ final class ChannelContent extends ChatText.Context {
       w.text.ordinary(line, r, this);
       message = line.text.toString();
     }
-    Chatters.Identity who = identity(regular());
+    Chatters.Identity who = anyPayer();
     return new Transaction(Ids.uuid(r), name, "donation", BigDecimal.valueOf((long) usd * 100, 2), "USD", at,
         anonymous ? null : who.userId(), anonymous ? null : who.login(), anonymous, null, null, null, null, null, null,
         message, STREAMLABS);

@@ -96,7 +96,8 @@ final class ChatText {
       "{NEU} {NEU} {GAME} {NEU} {POS}", "{Q} {Q} {Q}", "{LAUGH} {LAUGH}", "{E} {NEU} {NEU} {GAME} {E}",
       "{NEU} {LAUGH} {NEU} {NEG} {EMOJI}", "{HYPE} {E} {HYPE} {E}",
       "{E} {CH} {NEU} {NEU} {GAME} {NEU} {E} {LAUGH} {NEU} {NEU} {NEG} {E}",
-      "{NEU} {Q} {NEU} {GAME} {NEU} {NEU} {POS} {NEU} {E}", "{GREET} {USER} {E}", "{POS} {POS} {POS}"};
+      "{NEU} {Q} {NEU} {GAME} {NEU} {NEU} {POS} {NEU} {E}", "{GREET} {USER} {E}", "{POS} {POS} {POS}", "{EMOJI} {E}",
+      "{E} {EMOJI} {E}", "{EMOJI} {NEU} {E}"};
 
   private static final String[][] REACT_SUB = {
       {"{HE} {HE}", "welcome to the club {BUYER} {HE}", "{BUYER} {HE} {HE}", "thanks for the sub {BUYER} <3",

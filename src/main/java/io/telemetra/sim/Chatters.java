@@ -8,7 +8,11 @@ import io.telemetra.event.Badge;
  */
 final class Chatters {
   /** One chatter's stable identity. */
-  record Identity(long number, String login, String display, String userId, String color) {}
+  /**
+   * One chatter's stable identity. {@code key} is a hash of the login: two user numbers that happen
+   * to draw the same login are the same person (same id, colour, roles, subscription).
+   */
+  record Identity(long number, long key, String login, String display, String userId, String color) {}
 
   /** Twitch's default name colours (est.: many users keep one of these). */
   private static final String[] DEFAULT_COLORS = {
@@ -36,7 +40,8 @@ final class Chatters {
   }
 
   private static Identity build(long number, String login) {
-    long h = Hash.mix(number ^ 0x3C6EF372FE94F82BL);
+    long key = fnv(login);
+    long h = Hash.mix(key ^ 0x3C6EF372FE94F82BL);
     String display = Names.display(login, h);
     String userId = Long.toString(10_000_000L + Long.remainderUnsigned(h >>> 8, 990_000_000L));
     int c = (int) ((h >>> 40) & 15);
@@ -55,7 +60,17 @@ final class Chatters {
       }
       color = new String(s);
     }
-    return new Identity(number, login, display, userId, color);
+    return new Identity(number, key, login, display, userId, color);
+  }
+
+  /** FNV-1a 64-bit hash of an ASCII string. */
+  static long fnv(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   /** Badge constants (realism §5). */
