@@ -78,7 +78,8 @@ public final class ProduceCommand implements Callable<Integer> {
     return run.run();
   }
 
-  static EventSource simulation(Settings s) {
+  /** The simulation the producer runs for these settings (public for tests and benchmarks). */
+  public static EventSource simulation(Settings s) {
     return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(),
         s.enabledTypes(), SimulationModel.DEFAULTS, s.shard().index(), s.shard().count()));
   }
