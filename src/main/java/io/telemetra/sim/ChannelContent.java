@@ -9,7 +9,6 @@ import io.telemetra.event.Transaction;
 import io.telemetra.event.ViewerCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ final class ChannelContent extends ChatText.Context {
   private final int language;
   private final boolean mature;
   /** Chatters whose subscription changed during the run: (tier index << 16) | months; 0 = not subscribed. */
-  private final HashMap<Long, Integer> subs = new HashMap<>();
+  private final LongIntMap subs = new LongIntMap();
 
   private int stream;
   private String streamId;
@@ -207,8 +206,8 @@ final class ChannelContent extends ChatText.Context {
     if (who == owner) {
       return 0;
     }
-    Integer s = subs.get(who.key());
-    if (s != null) {
+    int s = subs.get(who.key(), -1);
+    if (s >= 0) {
       return s;
     }
     long h = Hash.of(w.seed ^ 0x5B5B5BL, c, who.key());

@@ -19,7 +19,7 @@ final class Chatters {
       "#FF0000", "#0000FF", "#008000", "#B22222", "#FF7F50", "#9ACD32", "#FF4500", "#2E8B57", "#DAA520",
       "#D2691E", "#5F9EA0", "#1E90FF", "#FF69B4", "#8A2BE2", "#00FF7F"};
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  private static final int CACHE = 1 << 14;
+  private static final int CACHE = 1 << 17; // ~25 MB when full; regulars stay cached
 
   private final Identity[] cache = new Identity[CACHE];
 
