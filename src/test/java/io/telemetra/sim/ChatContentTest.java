@@ -131,19 +131,20 @@ class ChatContentTest {
     Map<String, String> userId = new HashMap<>();
     Map<String, String> role = new HashMap<>();
     Map<String, Integer> months = new HashMap<>();
-    Map<String, Set<String>> perChannel = new HashMap<>();
+    java.util.regex.Pattern login = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_]{3,24}");
+    java.util.regex.Pattern hex = java.util.regex.Pattern.compile("#[0-9A-F]{6}");
     for (ChatMessage m : CHAT) {
-      assertThat(m.username()).matches("[a-z0-9][a-z0-9_]{3,24}");
-      assertThat(m.displayName()).isEqualToIgnoringCase(m.username());
+      // Plain checks: AssertJ per message would dominate the run time.
+      check(login.matcher(m.username()).matches(), "login", m);
+      check(m.displayName().equalsIgnoreCase(m.username()), "display name", m);
       String key = m.channel() + "/" + m.username();
-      perChannel.computeIfAbsent(m.channel(), k -> new HashSet<>()).add(m.username());
-      assertThat(m.color() == null || m.color().matches("#[0-9A-F]{6}")).isTrue();
+      check(m.color() == null || hex.matcher(m.color()).matches(), "colour format", m);
       String c = color.putIfAbsent(m.username(), String.valueOf(m.color()));
-      assertThat(c == null || c.equals(String.valueOf(m.color()))).as("colour of %s", m.username()).isTrue();
+      check(c == null || c.equals(String.valueOf(m.color())), "same colour", m);
       String id = userId.putIfAbsent(m.username(), m.userId());
-      assertThat(id == null || id.equals(m.userId())).isTrue();
-      assertThat(m.badges()).hasSizeLessThanOrEqualTo(4);
-      assertThat(m.badges().stream().map(Badge::setId).distinct().count()).isEqualTo(m.badges().size());
+      check(id == null || id.equals(m.userId()), "same user id", m);
+      check(m.badges().size() <= 4, "at most four badges", m);
+      check(m.badges().stream().map(Badge::setId).distinct().count() == m.badges().size(), "distinct badge sets", m);
       String r = "none";
       Integer sub = null;
       for (Badge b : m.badges()) {
@@ -151,19 +152,19 @@ class ChatContentTest {
           case "broadcaster", "moderator", "vip" -> r = b.setId();
           case "subscriber" -> {
             sub = Integer.valueOf(b.info());
-            assertThat(b.id()).isEqualTo(Integer.toString(Chatters.Badges.bucket(sub)));
+            check(b.id().equals(Integer.toString(Chatters.Badges.bucket(sub))), "tenure bucket", m);
           }
           default -> { }
         }
       }
-      assertThat(r.equals("broadcaster")).isEqualTo(m.username().equals(m.channel()));
+      check(r.equals("broadcaster") == m.username().equals(m.channel()), "broadcaster badge iff owner", m);
       if (!m.message().contains(" raid") && !m.message().contains("RAID") && !m.message().contains("raiders")) {
         String before = role.putIfAbsent(key, r);
-        assertThat(before == null || before.equals(r)).as("role of %s", key).isTrue();
+        check(before == null || before.equals(r), "same role", m);
       }
       if (sub != null) {
         Integer prev = months.put(key, sub);
-        assertThat(prev == null || prev <= sub).as("tenure of %s only grows", key).isTrue();
+        check(prev == null || prev <= sub, "tenure only grows", m);
       }
     }
     long mods = role.values().stream().filter("moderator"::equals).count();
@@ -204,6 +205,12 @@ class ChatContentTest {
     assertThat(low).isLessThan(mid);
     assertThat(mid * 2).isLessThan(high);
     assertThat(low).isLessThan(150);
+  }
+
+  private static void check(boolean ok, String what, ChatMessage m) {
+    if (!ok) {
+      throw new AssertionError(what + ": " + m);
+    }
   }
 
   private static int distinctMessages(int variants) {

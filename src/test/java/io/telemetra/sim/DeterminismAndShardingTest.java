@@ -52,7 +52,7 @@ class DeterminismAndShardingTest {
 
   @Test
   void shards_addUpToTheWholeInBackfill() {
-    SimulationConfig config = SimRuns.config(40, 99).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.3, 0.5, 5));
+    SimulationConfig config = SimRuns.config(40, 99).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.15, 0.3, 3));
     int n = 3;
     Simulation whole = new Simulation(config);
     Simulation[] shards = new Simulation[n];
@@ -63,14 +63,16 @@ class DeterminismAndShardingTest {
     long emitted = 0;
     long raidsAcrossShards = 0;
     double rate = 25;
-    for (long s = 0; s < 300_000; s++) {
+    for (long s = 0; s < 150_000; s++) {
       long at = slot(s, rate);
       Event expected = whole.next(at);
       Event found = null;
       for (int i = 0; i < n; i++) {
         Event e = shards[i].next(at);
         if (e != null) {
-          assertThat(found).as("slot %d emitted by two shards", s).isNull();
+          if (found != null) {
+            throw new AssertionError("slot " + s + " emitted by two shards");
+          }
           found = e;
         }
       }
@@ -78,15 +80,16 @@ class DeterminismAndShardingTest {
         assertThat(found).isNull();
         continue;
       }
-      assertThat(found).as("slot %d", s).isNotNull();
-      assertThat(json.toBytes(found)).isEqualTo(json.toBytes(expected));
+      if (found == null || !Arrays.equals(json.toBytes(found), json.toBytes(expected))) {
+        throw new AssertionError("slot " + s + ": expected " + expected + " but shards gave " + found);
+      }
       emitted++;
       if (expected instanceof StreamMeta m && m.eventType().equals("raid_outgoing")
           && whole.channelNames().indexOf(m.raid().fromChannel()) % n != whole.channelNames().indexOf(m.raid().toChannel()) % n) {
         raidsAcrossShards++;
       }
     }
-    assertThat(emitted).isGreaterThan(250_000);
+    assertThat(emitted).isGreaterThan(120_000);
     assertThat(raidsAcrossShards).as("raids between channels of different shards").isPositive();
   }
 
