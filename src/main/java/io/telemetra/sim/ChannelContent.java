@@ -16,16 +16,17 @@ import java.util.SplittableRandom;
 
 /**
  * One channel's content: its chatters (stable identities, roles, subscriptions), stream metadata
- * and counters, and the details of its events. Created lazily, only for this shard's channels,
- * with its own generator seeded from (seed, channel), so its events do not depend on other channels'.
+ * and counters, and the details of its events. Created lazily, only for this shard's channels, with
+ * its own generator seeded from (seed, channel), so its events do not depend on other channels'.
  */
 final class ChannelContent extends ChatText.Context {
   private static final int BROADCASTER = -1;
   private static final List<Badge> BROADCASTER_BADGES = List.of(Chatters.Badges.BROADCASTER);
   private static final String[] TIERS = {"1000", "Prime", "2000", "3000"};
   private static final long[] TIER_CENTS = {499, 499, 999, 2499};
-  private static final double[] DONATION_STEPS = {1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 69, 75, 100, 150, 200,
-      250, 300, 420, 500, 1000};
+  private static final double[] DONATION_STEPS = {
+    1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 69, 75, 100, 150, 200, 250, 300, 420, 500, 1000
+  };
   private static final Map<String, Object> STREAMLABS = ordered("payment_provider", "streamlabs");
   private static final Map<String, Object> GIFT_BOMB = ordered("is_gift_bomb", true);
 
@@ -43,7 +44,11 @@ final class ChannelContent extends ChatText.Context {
   private final int homeCategory;
   private final int language;
   private final boolean mature;
-  /** Chatters whose subscription changed during the run: (tier index << 16) | months; 0 = not subscribed. */
+
+  /**
+   * Chatters whose subscription changed during the run: (tier index << 16) | months; 0 = not
+   * subscribed.
+   */
   private final LongIntMap subs = new LongIntMap();
 
   private int stream;
@@ -73,7 +78,8 @@ final class ChannelContent extends ChatText.Context {
     this.c = c;
     this.name = world.names[c];
     this.r = new SplittableRandom(Hash.of(world.seed, 0xC0_47E47L, c));
-    this.population = Math.max(m.minChatters(), (int) Math.min(1_000_000, world.base[c] * m.chattersPerViewer()));
+    this.population =
+        Math.max(m.minChatters(), (int) Math.min(1_000_000, world.base[c] * m.chattersPerViewer()));
     this.lnPopulation = Math.log(population + 1.0);
     this.tierCdf = StreamInfo.cdf(m.tierMix());
     double[] giftTiers = m.tierMix().clone();
@@ -100,7 +106,8 @@ final class ChannelContent extends ChatText.Context {
       return;
     }
     stream = s;
-    streamId = Long.toString(10_000_000_000L + Long.remainderUnsigned(r.nextLong(), 89_999_999_999L));
+    streamId =
+        Long.toString(10_000_000_000L + Long.remainderUnsigned(r.nextLong(), 89_999_999_999L));
     category = StreamInfo.category(r, homeCategory);
     title = StreamInfo.title(r, category);
     tags = StreamInfo.tags(r, category, language);
@@ -111,39 +118,93 @@ final class ChannelContent extends ChatText.Context {
 
   Event streamStart(long at) {
     sync();
-    return new StreamMeta(Ids.uuid(r), name, "stream_start", at, streamId, title,
-        StreamInfo.CATEGORIES[category], tags, StreamInfo.LANGUAGES[language], mature, null, quality, null);
+    return new StreamMeta(
+        Ids.uuid(r),
+        name,
+        "stream_start",
+        at,
+        streamId,
+        title,
+        StreamInfo.CATEGORIES[category],
+        tags,
+        StreamInfo.LANGUAGES[language],
+        mature,
+        null,
+        quality,
+        null);
   }
 
   Event lifecycle(long at, int kind, int other, long viewers) {
     switch (kind) {
       case Simulation.START:
         return streamStart(at);
-      case Simulation.END: {
-        sync();
-        Map<String, Object> meta = ordered("duration_seconds", Math.max(0, (at - w.streamStart[c]) / 1000));
-        return new StreamMeta(Ids.uuid(r), name, "stream_end", at, streamId, null, null, null, null, null, null, null,
-            meta);
-      }
-      case Simulation.RAID_OUT:
-      case Simulation.RAID_IN: {
-        sync();
-        boolean out = kind == Simulation.RAID_OUT;
-        StreamMeta.Raid raid = out ? new StreamMeta.Raid(name, w.names[other], viewers)
-            : new StreamMeta.Raid(w.names[other], name, viewers);
-        return new StreamMeta(Ids.uuid(r), name, out ? "raid_outgoing" : "raid_incoming", at, streamId, null, null,
-            null, null, null, raid, null, null);
-      }
-      default: {
-        boolean start = kind == Simulation.HOST_START;
-        Map<String, Object> meta = new LinkedHashMap<>(4);
-        meta.put("target_channel", w.names[other]);
-        if (start) {
-          meta.put("viewer_count", viewers);
+      case Simulation.END:
+        {
+          sync();
+          Map<String, Object> meta =
+              ordered("duration_seconds", Math.max(0, (at - w.streamStart[c]) / 1000));
+          return new StreamMeta(
+              Ids.uuid(r),
+              name,
+              "stream_end",
+              at,
+              streamId,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              meta);
         }
-        return new StreamMeta(Ids.uuid(r), name, start ? "host_start" : "host_end", at, null, null, null, null, null,
-            null, null, null, meta);
-      }
+      case Simulation.RAID_OUT:
+      case Simulation.RAID_IN:
+        {
+          sync();
+          boolean out = kind == Simulation.RAID_OUT;
+          StreamMeta.Raid raid =
+              out
+                  ? new StreamMeta.Raid(name, w.names[other], viewers)
+                  : new StreamMeta.Raid(w.names[other], name, viewers);
+          return new StreamMeta(
+              Ids.uuid(r),
+              name,
+              out ? "raid_outgoing" : "raid_incoming",
+              at,
+              streamId,
+              null,
+              null,
+              null,
+              null,
+              null,
+              raid,
+              null,
+              null);
+        }
+      default:
+        {
+          boolean start = kind == Simulation.HOST_START;
+          Map<String, Object> meta = new LinkedHashMap<>(4);
+          meta.put("target_channel", w.names[other]);
+          if (start) {
+            meta.put("viewer_count", viewers);
+          }
+          return new StreamMeta(
+              Ids.uuid(r),
+              name,
+              start ? "host_start" : "host_end",
+              at,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              meta);
+        }
     }
   }
 
@@ -152,16 +213,43 @@ final class ChannelContent extends ChatText.Context {
     if (categoryChange) {
       int next = StreamInfo.category(r, homeCategory);
       if (next == category) {
-        next = (category + 1 + r.nextInt(StreamInfo.CATEGORIES.length - 1)) % StreamInfo.CATEGORIES.length;
+        next =
+            (category + 1 + r.nextInt(StreamInfo.CATEGORIES.length - 1))
+                % StreamInfo.CATEGORIES.length;
       }
-      Map<String, Object> meta = ordered("previous_category_id", StreamInfo.CATEGORIES[category].id());
+      Map<String, Object> meta =
+          ordered("previous_category_id", StreamInfo.CATEGORIES[category].id());
       category = next;
-      return new StreamMeta(Ids.uuid(r), name, "category_change", at, streamId, title, StreamInfo.CATEGORIES[category],
-          null, null, null, null, null, meta);
+      return new StreamMeta(
+          Ids.uuid(r),
+          name,
+          "category_change",
+          at,
+          streamId,
+          title,
+          StreamInfo.CATEGORIES[category],
+          null,
+          null,
+          null,
+          null,
+          null,
+          meta);
     }
     String previous = title;
     title = StreamInfo.title(r, category);
-    return new StreamMeta(Ids.uuid(r), name, "title_change", at, streamId, title, null, null, null, null, null, null,
+    return new StreamMeta(
+        Ids.uuid(r),
+        name,
+        "title_change",
+        at,
+        streamId,
+        title,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         ordered("previous_title", previous));
   }
 
@@ -178,12 +266,15 @@ final class ChannelContent extends ChatText.Context {
     meta.put("peak_viewers", peak);
     meta.put("uptime_seconds", Math.max(0, (at - w.streamStart[c]) / 1000));
     meta.put("stream_id", streamId);
-    return new ViewerCount(Ids.uuid(r), name, viewers, at, chatters, (long) followers, subscribers, meta);
+    return new ViewerCount(
+        Ids.uuid(r), name, viewers, at, chatters, (long) followers, subscribers, meta);
   }
 
   // ---------------------------------------------------------------- chatters
 
-  /** A chatter index with heavy-tailed activity: P(i) ~ 1/(i+1), so a few regulars write most lines. */
+  /**
+   * A chatter index with heavy-tailed activity: P(i) ~ 1/(i+1), so a few regulars write most lines.
+   */
   private int regular() {
     int i = (int) Math.exp(r.nextDouble() * lnPopulation) - 1;
     return Math.min(Math.max(i, 0), population - 1);
@@ -201,7 +292,10 @@ final class ChannelContent extends ChatText.Context {
     return Hash.of(w.seed, channel + 1L, idx) & 0xFF_FFFF_FFFFL;
   }
 
-  /** (tier << 16) | months of a chatter; 0 = not subscribed. Initial state is a pure function of (seed, channel, idx). */
+  /**
+   * (tier << 16) | months of a chatter; 0 = not subscribed. Initial state is a pure function of
+   * (seed, channel, idx).
+   */
   private int subState(Chatters.Identity who) {
     if (who == owner) {
       return 0;
@@ -214,7 +308,8 @@ final class ChannelContent extends ChatText.Context {
     if (Hash.unit(h) >= m.subscriberShare()) {
       return 0;
     }
-    int months = (int) Math.exp(Hash.unit(Hash.mix(h)) * Math.log(60)); // 1..59, heavy on the short side
+    int months =
+        (int) Math.exp(Hash.unit(Hash.mix(h)) * Math.log(60)); // 1..59, heavy on the short side
     int tier = ChatText.pick(tierCdf, Hash.unit(Hash.mix(h + 1)));
     return tier << 16 | Math.max(1, months);
   }
@@ -225,13 +320,19 @@ final class ChannelContent extends ChatText.Context {
     }
     long h = Hash.of(w.seed ^ 0x80_1E5L, c, who.key());
     double u = Hash.unit(h);
-    Badge role = u < m.moderatorShare() ? Chatters.Badges.MODERATOR
-        : u < m.moderatorShare() + m.vipShare() ? Chatters.Badges.VIP : null;
+    Badge role =
+        u < m.moderatorShare()
+            ? Chatters.Badges.MODERATOR
+            : u < m.moderatorShare() + m.vipShare() ? Chatters.Badges.VIP : null;
     int months = subState(who) & 0xFFFF;
     Badge sub = months > 0 ? Chatters.Badges.subscriber(months) : null;
     int choice = (int) (h & 31);
-    Badge extra = choice < 2 ? Chatters.Badges.TURBO : choice < 5 ? Chatters.Badges.PRIME
-        : choice < 9 ? Chatters.Badges.BITS[choice - 5] : null;
+    Badge extra =
+        choice < 2
+            ? Chatters.Badges.TURBO
+            : choice < 5
+                ? Chatters.Badges.PRIME
+                : choice < 9 ? Chatters.Badges.BITS[choice - 5] : null;
     int count = (role != null ? 1 : 0) + (sub != null ? 1 : 0) + (extra != null ? 1 : 0);
     if (count == 0) {
       return List.of();
@@ -253,7 +354,9 @@ final class ChannelContent extends ChatText.Context {
   /** Badges a raid guest shows in this channel: only a global one of choice. */
   private static List<Badge> guestBadges(long number) {
     int choice = (int) (Hash.mix(number) & 31);
-    return choice < 2 ? List.of(Chatters.Badges.TURBO) : choice < 5 ? List.of(Chatters.Badges.PRIME) : List.of();
+    return choice < 2
+        ? List.of(Chatters.Badges.TURBO)
+        : choice < 5 ? List.of(Chatters.Badges.PRIME) : List.of();
   }
 
   @Override
@@ -270,15 +373,30 @@ final class ChannelContent extends ChatText.Context {
     if (cheerer != null) {
       Chatters.Identity who = cheerer;
       cheerer = null;
-      return new ChatMessage(Ids.uuid(r), name, who.login(), who.display(), who.userId(), cheerText, at, cheerEmotes,
-          badges(who), who.color(), false, cheerBits, cheerHint, null);
+      return new ChatMessage(
+          Ids.uuid(r),
+          name,
+          who.login(),
+          who.display(),
+          who.userId(),
+          cheerText,
+          at,
+          cheerEmotes,
+          badges(who),
+          who.color(),
+          false,
+          cheerBits,
+          cheerHint,
+          null);
     }
     Chatters.Identity who;
     List<Badge> badges;
     boolean action = false;
     int raider = w.raidFrom[c];
     double sinceRaid = raider >= 0 ? (at - w.raidAt[c]) / 1000.0 : Double.MAX_VALUE;
-    if (reactionsLeft > 0 && at - lastPurchaseAt < m.reactionSeconds() * 1000 && r.nextDouble() < m.reactionShare()) {
+    if (reactionsLeft > 0
+        && at - lastPurchaseAt < m.reactionSeconds() * 1000
+        && r.nextDouble() < m.reactionShare()) {
       reactionsLeft--;
       who = identity(r.nextDouble() < 0.2 ? BROADCASTER : regular());
       badges = badges(who);
@@ -298,8 +416,21 @@ final class ChannelContent extends ChatText.Context {
       w.text.ordinary(line, r, this);
       action = w.text.action(r);
     }
-    return new ChatMessage(Ids.uuid(r), name, who.login(), who.display(), who.userId(), line.text.toString(), at,
-        line.emoteList(), badges, who.color(), action, null, line.hint(), null);
+    return new ChatMessage(
+        Ids.uuid(r),
+        name,
+        who.login(),
+        who.display(),
+        who.userId(),
+        line.text.toString(),
+        at,
+        line.emoteList(),
+        badges,
+        who.color(),
+        action,
+        null,
+        line.hint(),
+        null);
   }
 
   /** Share of chat lines from raiders right after a raid: their share of the audience. */
@@ -312,27 +443,33 @@ final class ChannelContent extends ChatText.Context {
 
   Transaction transaction(long at, int type, int gifts) {
     sync();
-    Transaction t = switch (type) {
-      case Simulation.TX_SUB -> subscription(at);
-      case Simulation.TX_RENEWAL -> renewal(at);
-      case Simulation.TX_GIFT -> gift(at, gifts);
-      case Simulation.TX_BITS -> bits(at);
-      default -> donation(at);
-    };
+    Transaction t =
+        switch (type) {
+          case Simulation.TX_SUB -> subscription(at);
+          case Simulation.TX_RENEWAL -> renewal(at);
+          case Simulation.TX_GIFT -> gift(at, gifts);
+          case Simulation.TX_BITS -> bits(at);
+          default -> donation(at);
+        };
     lastPurchaseAt = at;
-    lastPurchaseKind = switch (t.transactionType()) {
-      case "subscription", "subscription_renewal" -> 0;
-      case "gift_sub" -> 1;
-      case "bits" -> 2;
-      default -> 3;
-    };
-    // Chat reacts with a few lines per purchase (more for bigger gift bombs), not a share of all chat.
+    lastPurchaseKind =
+        switch (t.transactionType()) {
+          case "subscription", "subscription_renewal" -> 0;
+          case "gift_sub" -> 1;
+          case "bits" -> 2;
+          default -> 3;
+        };
+    // Chat reacts with a few lines per purchase (more for bigger gift bombs), not a share of all
+    // chat.
     reactionsLeft = lastPurchaseKind == 1 ? 3 + Math.min(20, gifts / 2) : 3;
     buyer = t.isAnonymous() ? "anon" : "@" + t.username();
     return t;
   }
 
-  /** A regular chatter other than the broadcaster, preferring ones whose subscription state is {@code subscribed}. */
+  /**
+   * A regular chatter other than the broadcaster, preferring ones whose subscription state is
+   * {@code subscribed}.
+   */
   private Chatters.Identity payer(boolean wantSubscribed) {
     for (int i = 0; i < 32; i++) {
       Chatters.Identity who = identity(regular());
@@ -356,8 +493,24 @@ final class ChannelContent extends ChatText.Context {
     int tier = ChatText.pick(tierCdf, r.nextDouble());
     subs.put(who.key(), tier << 16 | 1);
     subscribers++;
-    return new Transaction(Ids.uuid(r), name, "subscription", BigDecimal.valueOf(TIER_CENTS[tier], 2), "USD", at,
-        who.userId(), who.login(), false, TIERS[tier], 1, null, null, null, null, null, null);
+    return new Transaction(
+        Ids.uuid(r),
+        name,
+        "subscription",
+        BigDecimal.valueOf(TIER_CENTS[tier], 2),
+        "USD",
+        at,
+        who.userId(),
+        who.login(),
+        false,
+        TIERS[tier],
+        1,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private Transaction renewal(long at) {
@@ -369,8 +522,24 @@ final class ChannelContent extends ChatText.Context {
         int tier = ChatText.pick(tierCdf, r.nextDouble());
         subs.put(who.key(), tier << 16 | 1);
         subscribers++;
-        return new Transaction(Ids.uuid(r), name, "subscription", BigDecimal.valueOf(TIER_CENTS[tier], 2), "USD", at,
-            who.userId(), who.login(), false, TIERS[tier], 1, null, null, null, null, null, null);
+        return new Transaction(
+            Ids.uuid(r),
+            name,
+            "subscription",
+            BigDecimal.valueOf(TIER_CENTS[tier], 2),
+            "USD",
+            at,
+            who.userId(),
+            who.login(),
+            false,
+            TIERS[tier],
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
       }
     }
     int state = subState(who);
@@ -387,8 +556,24 @@ final class ChannelContent extends ChatText.Context {
       w.text.shortBody(line, r, this);
       message = line.text.toString();
     }
-    return new Transaction(Ids.uuid(r), name, "subscription_renewal", BigDecimal.valueOf(TIER_CENTS[tier], 2), "USD",
-        at, who.userId(), who.login(), false, TIERS[tier], months, streak, null, null, null, message, null);
+    return new Transaction(
+        Ids.uuid(r),
+        name,
+        "subscription_renewal",
+        BigDecimal.valueOf(TIER_CENTS[tier], 2),
+        "USD",
+        at,
+        who.userId(),
+        who.login(),
+        false,
+        TIERS[tier],
+        months,
+        streak,
+        null,
+        null,
+        null,
+        message,
+        null);
   }
 
   private Transaction gift(long at, int count) {
@@ -412,9 +597,24 @@ final class ChannelContent extends ChatText.Context {
     }
     int n = recipients.size();
     subscribers += n;
-    return new Transaction(Ids.uuid(r), name, "gift_sub", BigDecimal.valueOf(TIER_CENTS[tier] * n, 2), "USD", at,
-        anonymous ? null : gifter.userId(), anonymous ? null : gifter.login(), anonymous, TIERS[tier], null, null, n,
-        List.copyOf(recipients), null, null, n > 1 ? GIFT_BOMB : null);
+    return new Transaction(
+        Ids.uuid(r),
+        name,
+        "gift_sub",
+        BigDecimal.valueOf(TIER_CENTS[tier] * n, 2),
+        "USD",
+        at,
+        anonymous ? null : gifter.userId(),
+        anonymous ? null : gifter.login(),
+        anonymous,
+        TIERS[tier],
+        null,
+        null,
+        n,
+        List.copyOf(recipients),
+        null,
+        null,
+        n > 1 ? GIFT_BOMB : null);
   }
 
   private Transaction bits(long at) {
@@ -427,16 +627,32 @@ final class ChannelContent extends ChatText.Context {
     w.text.shortBody(line, r, this);
     String text = line.text.toString();
     if (!anonymous) {
-      // The cheer's chat line follows in this channel's next chat slot, with the same text and bits.
+      // The cheer's chat line follows in this channel's next chat slot, with the same text and
+      // bits.
       cheerer = who;
       cheerBits = amount;
       cheerText = text;
       cheerEmotes = line.emoteList();
       cheerHint = line.hint();
     }
-    return new Transaction(Ids.uuid(r), name, "bits", BigDecimal.valueOf(amount, 2), "USD", at,
-        anonymous ? null : who.userId(), anonymous ? null : who.login(), anonymous, null, null, null, null, null,
-        amount, text, null);
+    return new Transaction(
+        Ids.uuid(r),
+        name,
+        "bits",
+        BigDecimal.valueOf(amount, 2),
+        "USD",
+        at,
+        anonymous ? null : who.userId(),
+        anonymous ? null : who.login(),
+        anonymous,
+        null,
+        null,
+        null,
+        null,
+        null,
+        amount,
+        text,
+        null);
   }
 
   private Transaction donation(long at) {
@@ -458,9 +674,24 @@ final class ChannelContent extends ChatText.Context {
       message = line.text.toString();
     }
     Chatters.Identity who = anyPayer();
-    return new Transaction(Ids.uuid(r), name, "donation", BigDecimal.valueOf((long) usd * 100, 2), "USD", at,
-        anonymous ? null : who.userId(), anonymous ? null : who.login(), anonymous, null, null, null, null, null, null,
-        message, STREAMLABS);
+    return new Transaction(
+        Ids.uuid(r),
+        name,
+        "donation",
+        BigDecimal.valueOf((long) usd * 100, 2),
+        "USD",
+        at,
+        anonymous ? null : who.userId(),
+        anonymous ? null : who.login(),
+        anonymous,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        message,
+        STREAMLABS);
   }
 
   private static Map<String, Object> ordered(String key, Object value) {

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
  * Chat text: templates, vocabularies, emotes and the sentiment lexicon.
  *
  * <p>{@code MESSAGE_VARIANTS} (v) sets the variety: the first v templates are in use, each
- * vocabulary offers its first v entries (the base list, then derived forms: ALL-CAPS,
- * elongated, with exclamation marks, repeated emoji), and the first v emotes by popularity are in
- * use. v = 1 gives one template, one word per slot and one emote; v = 10000 gives every template
- * and thousands of forms per slot.
+ * vocabulary offers its first v entries (the base list, then derived forms: ALL-CAPS, elongated,
+ * with exclamation marks, repeated emoji), and the first v emotes by popularity are in use. v = 1
+ * gives one template, one word per slot and one emote; v = 10000 gives every template and thousands
+ * of forms per slot.
  *
  * <p>Sentiment: every space-separated token has a polarity (+1, 0, -1) from one lexicon (a pure
  * function of the token's text); the hint is the sign of the sum. So the same text always gets the
@@ -42,73 +42,277 @@ final class ChatText {
   private static final int VOCABS = 9;
 
   private static final String[][] BASE = {
-      {"gg", "nice", "pog", "love", "great", "hype", "insane", "clean", "wow", "amazing", "based", "clutch", "good",
-          "goat", "fire", "cracked", "beautiful", "cute", "huge", "legend", "wp", "W", "sick", "perfect", "best",
-          "awesome", "win", "yes", "lovely", "incredible"},
-      {"bad", "trash", "boring", "throw", "L", "sad", "cringe", "rip", "yikes", "terrible", "lag", "worst", "ugh",
-          "noo", "ff", "unlucky", "scuffed", "washed", "mid", "oof", "sucks", "hate", "pain", "lose", "awful", "sus"},
-      {"the", "chat", "he", "is", "just", "so", "bro", "actually", "literally", "like", "ok", "guys", "me", "we",
-          "that", "this", "it", "real", "true", "again", "now", "here", "today", "dude", "man", "lowkey", "fr", "ngl",
-          "tbh", "same"},
-      {"hi", "hello", "hey", "yo", "sup", "hiii", "heyy", "wassup", "howdy", "o7", "morning", "evening", "hola",
-          "hallo", "salut"},
-      {"lol", "lmao", "haha", "xD", "lmfao", "hahaha", "rofl", "jaja", "hehe", "lul"},
-      {"what", "why", "how", "who", "when", "which", "where", "wait", "huh", "wut"},
-      {"game", "boss", "map", "build", "round", "clip", "stream", "song", "skin", "gun", "team", "ranked", "run",
-          "level", "item", "loadout", "strat", "play", "match", "patch", "meta", "quest", "lobby", "queue"},
-      {"LETS", "GO", "GOOO", "YES", "HUGE", "OMG", "POGGERS", "HYPE", "CLUTCH", "LETSGO"},
-      {"\uD83D\uDE02", "\uD83D\uDD25", "\uD83D\uDC80", "\uD83D\uDE2D", "\u2764\uFE0F", "\uD83D\uDE4F",
-          "\uD83D\uDC40", "\uD83E\uDD23", "\uD83D\uDE0E", "\uD83D\uDE21"}};
+    {
+      "gg",
+      "nice",
+      "pog",
+      "love",
+      "great",
+      "hype",
+      "insane",
+      "clean",
+      "wow",
+      "amazing",
+      "based",
+      "clutch",
+      "good",
+      "goat",
+      "fire",
+      "cracked",
+      "beautiful",
+      "cute",
+      "huge",
+      "legend",
+      "wp",
+      "W",
+      "sick",
+      "perfect",
+      "best",
+      "awesome",
+      "win",
+      "yes",
+      "lovely",
+      "incredible"
+    },
+    {
+      "bad",
+      "trash",
+      "boring",
+      "throw",
+      "L",
+      "sad",
+      "cringe",
+      "rip",
+      "yikes",
+      "terrible",
+      "lag",
+      "worst",
+      "ugh",
+      "noo",
+      "ff",
+      "unlucky",
+      "scuffed",
+      "washed",
+      "mid",
+      "oof",
+      "sucks",
+      "hate",
+      "pain",
+      "lose",
+      "awful",
+      "sus"
+    },
+    {
+      "the",
+      "chat",
+      "he",
+      "is",
+      "just",
+      "so",
+      "bro",
+      "actually",
+      "literally",
+      "like",
+      "ok",
+      "guys",
+      "me",
+      "we",
+      "that",
+      "this",
+      "it",
+      "real",
+      "true",
+      "again",
+      "now",
+      "here",
+      "today",
+      "dude",
+      "man",
+      "lowkey",
+      "fr",
+      "ngl",
+      "tbh",
+      "same"
+    },
+    {
+      "hi", "hello", "hey", "yo", "sup", "hiii", "heyy", "wassup", "howdy", "o7", "morning",
+      "evening", "hola", "hallo", "salut"
+    },
+    {"lol", "lmao", "haha", "xD", "lmfao", "hahaha", "rofl", "jaja", "hehe", "lul"},
+    {"what", "why", "how", "who", "when", "which", "where", "wait", "huh", "wut"},
+    {
+      "game", "boss", "map", "build", "round", "clip", "stream", "song", "skin", "gun", "team",
+      "ranked", "run", "level", "item", "loadout", "strat", "play", "match", "patch", "meta",
+      "quest", "lobby", "queue"
+    },
+    {"LETS", "GO", "GOOO", "YES", "HUGE", "OMG", "POGGERS", "HYPE", "CLUTCH", "LETSGO"},
+    {
+      "\uD83D\uDE02",
+      "\uD83D\uDD25",
+      "\uD83D\uDC80",
+      "\uD83D\uDE2D",
+      "\u2764\uFE0F",
+      "\uD83D\uDE4F",
+      "\uD83D\uDC40",
+      "\uD83E\uDD23",
+      "\uD83D\uDE0E",
+      "\uD83D\uDE21"
+    }
+  };
+
   /** Polarity of each base list: POS +1, NEG -1, others 0, except per-word exceptions below. */
   private static final int[] BASE_POLARITY = {1, -1, 0, 0, 1, 0, 0, 1, 0};
-  private static final Map<String, Integer> EXCEPTIONS = Map.of(
-      "OMG", 0, "\uD83D\uDE2D", -1, "\uD83D\uDE21", -1, "\uD83D\uDE02", 1, "\uD83D\uDD25", 1, "\u2764\uFE0F", 1,
-      "\uD83E\uDD23", 1, "\uD83D\uDE0E", 1, "\uD83D\uDC80", 1);
+
+  private static final Map<String, Integer> EXCEPTIONS =
+      Map.of(
+          "OMG",
+          0,
+          "\uD83D\uDE2D",
+          -1,
+          "\uD83D\uDE21",
+          -1,
+          "\uD83D\uDE02",
+          1,
+          "\uD83D\uDD25",
+          1,
+          "\u2764\uFE0F",
+          1,
+          "\uD83E\uDD23",
+          1,
+          "\uD83D\uDE0E",
+          1,
+          "\uD83D\uDC80",
+          1);
 
   /**
-   * Emotes by popularity rank (realism §4: KEKW, LUL, Kappa, PogChamp/Pog, OMEGALUL, monkaS ...): name,
-   * Twitch id (first party only), provider, polarity.
+   * Emotes by popularity rank (realism §4: KEKW, LUL, Kappa, PogChamp/Pog, OMEGALUL, monkaS ...):
+   * name, Twitch id (first party only), provider, polarity.
    */
   static final Object[][] EMOTES = {
-      {"KEKW", null, "ffz", 1}, {"LUL", "425618", "twitch", 1}, {"Kappa", "25", "twitch", 0},
-      {"PogChamp", "305954156", "twitch", 1}, {"OMEGALUL", null, "ffz", 1}, {"Pog", null, "bttv", 1},
-      {"monkaS", null, "bttv", -1}, {"Kreygasm", "41", "twitch", 1}, {"BibleThump", "86", "twitch", -1},
-      {"ResidentSleeper", "245", "twitch", -1}, {"4Head", "354", "twitch", 1}, {"<3", "9", "twitch", 1},
-      {"catJAM", null, "bttv", 1}, {"peepoRun", null, "7tv", 0}, {"BatChest", null, "7tv", 0},
-      {"Sadge", null, "ffz", -1}, {"DansGame", "33", "twitch", -1}, {"SeemsGood", "64138", "twitch", 1},
-      {"NotLikeThis", "58765", "twitch", -1}, {"HeyGuys", "30259", "twitch", 1}, {"PepeHands", null, "bttv", -1},
-      {"EZ", null, "7tv", 1}, {"Clap", null, "bttv", 1}, {"TriHard", "120232", "twitch", 0},
-      {"Keepo", "1902", "twitch", 0}, {"PepeLaugh", null, "bttv", 1}, {"monkaW", null, "ffz", -1},
-      {"SMOrc", "52", "twitch", 0}, {"5Head", null, "ffz", 0}, {"COPIUM", null, "7tv", -1},
-      {"widepeepoHappy", null, "ffz", 1}, {"Aware", null, "7tv", 0}, {"xdd", null, "7tv", 1},
-      {"LULW", null, "ffz", 1}, {"WutFace", "28087", "twitch", -1}, {"BabyRage", "22639", "twitch", -1}};
+    {"KEKW", null, "ffz", 1},
+    {"LUL", "425618", "twitch", 1},
+    {"Kappa", "25", "twitch", 0},
+    {"PogChamp", "305954156", "twitch", 1},
+    {"OMEGALUL", null, "ffz", 1},
+    {"Pog", null, "bttv", 1},
+    {"monkaS", null, "bttv", -1},
+    {"Kreygasm", "41", "twitch", 1},
+    {"BibleThump", "86", "twitch", -1},
+    {"ResidentSleeper", "245", "twitch", -1},
+    {"4Head", "354", "twitch", 1},
+    {"<3", "9", "twitch", 1},
+    {"catJAM", null, "bttv", 1},
+    {"peepoRun", null, "7tv", 0},
+    {"BatChest", null, "7tv", 0},
+    {"Sadge", null, "ffz", -1},
+    {"DansGame", "33", "twitch", -1},
+    {"SeemsGood", "64138", "twitch", 1},
+    {"NotLikeThis", "58765", "twitch", -1},
+    {"HeyGuys", "30259", "twitch", 1},
+    {"PepeHands", null, "bttv", -1},
+    {"EZ", null, "7tv", 1},
+    {"Clap", null, "bttv", 1},
+    {"TriHard", "120232", "twitch", 0},
+    {"Keepo", "1902", "twitch", 0},
+    {"PepeLaugh", null, "bttv", 1},
+    {"monkaW", null, "ffz", -1},
+    {"SMOrc", "52", "twitch", 0},
+    {"5Head", null, "ffz", 0},
+    {"COPIUM", null, "7tv", -1},
+    {"widepeepoHappy", null, "ffz", 1},
+    {"Aware", null, "7tv", 0},
+    {"xdd", null, "7tv", 1},
+    {"LULW", null, "ffz", 1},
+    {"WutFace", "28087", "twitch", -1},
+    {"BabyRage", "22639", "twitch", -1}
+  };
+
   /** Hype emotes used in reactions to purchases and raids (indexes into EMOTES). */
   private static final int[] HYPE_EMOTES = {3, 5, 7, 11, 12, 17, 19, 22};
 
   private static final String[] TEMPLATES = {
-      "{E}", "{LAUGH}", "{E} {E}", "{POS}", "{HYPE} {HYPE}", "{EE}", "{LAUGH} {E}", "{POS} {E}",
-      "{NEU} {NEU} {NEU}", "{GREET} {CH}", "{Q} {GAME} is this", "{NEG}", "{NEG} {E}", "that was {POS}",
-      "this is {NEG}", "{POS} {POS}", "{EMOJI}", "{LAUGH} {EMOJI}", "{USER} {LAUGH}", "{HYPE} {HYPE} {HYPE} {E}",
-      "no way", "{CH} {Q} {GAME}", "chat is this {POS}", "{NEU} {GAME} {NEU}", "imagine {NEU} {GAME} {LAUGH}",
-      "{EE} {EE}", "{GREET} {CH} {E}", "{Q} is the {GAME} {NEU}", "bro {NEG} {GAME}", "{POS} {GAME} {E}",
-      "{NEU} {NEU}", "{GREET} chat", "{USER} {Q}", "{NEG} {NEG}", "{GAME} {POS}", "{GAME} {NEG} {EMOJI}",
-      "{Q} happened", "{POS} {EMOJI} {EMOJI}", "{USER} {POS} {GAME}", "{CH} {POS} {GAME} {E}",
-      "{NEU} {NEU} {GAME} {NEU} {POS}", "{Q} {Q} {Q}", "{LAUGH} {LAUGH}", "{E} {NEU} {NEU} {GAME} {E}",
-      "{NEU} {LAUGH} {NEU} {NEG} {EMOJI}", "{HYPE} {E} {HYPE} {E}",
-      "{E} {CH} {NEU} {NEU} {GAME} {NEU} {E} {LAUGH} {NEU} {NEU} {NEG} {E}",
-      "{NEU} {Q} {NEU} {GAME} {NEU} {NEU} {POS} {NEU} {E}", "{GREET} {USER} {E}", "{POS} {POS} {POS}", "{EMOJI} {E}",
-      "{E} {EMOJI} {E}", "{EMOJI} {NEU} {E}"};
+    "{E}",
+    "{LAUGH}",
+    "{E} {E}",
+    "{POS}",
+    "{HYPE} {HYPE}",
+    "{EE}",
+    "{LAUGH} {E}",
+    "{POS} {E}",
+    "{NEU} {NEU} {NEU}",
+    "{GREET} {CH}",
+    "{Q} {GAME} is this",
+    "{NEG}",
+    "{NEG} {E}",
+    "that was {POS}",
+    "this is {NEG}",
+    "{POS} {POS}",
+    "{EMOJI}",
+    "{LAUGH} {EMOJI}",
+    "{USER} {LAUGH}",
+    "{HYPE} {HYPE} {HYPE} {E}",
+    "no way",
+    "{CH} {Q} {GAME}",
+    "chat is this {POS}",
+    "{NEU} {GAME} {NEU}",
+    "imagine {NEU} {GAME} {LAUGH}",
+    "{EE} {EE}",
+    "{GREET} {CH} {E}",
+    "{Q} is the {GAME} {NEU}",
+    "bro {NEG} {GAME}",
+    "{POS} {GAME} {E}",
+    "{NEU} {NEU}",
+    "{GREET} chat",
+    "{USER} {Q}",
+    "{NEG} {NEG}",
+    "{GAME} {POS}",
+    "{GAME} {NEG} {EMOJI}",
+    "{Q} happened",
+    "{POS} {EMOJI} {EMOJI}",
+    "{USER} {POS} {GAME}",
+    "{CH} {POS} {GAME} {E}",
+    "{NEU} {NEU} {GAME} {NEU} {POS}",
+    "{Q} {Q} {Q}",
+    "{LAUGH} {LAUGH}",
+    "{E} {NEU} {NEU} {GAME} {E}",
+    "{NEU} {LAUGH} {NEU} {NEG} {EMOJI}",
+    "{HYPE} {E} {HYPE} {E}",
+    "{E} {CH} {NEU} {NEU} {GAME} {NEU} {E} {LAUGH} {NEU} {NEU} {NEG} {E}",
+    "{NEU} {Q} {NEU} {GAME} {NEU} {NEU} {POS} {NEU} {E}",
+    "{GREET} {USER} {E}",
+    "{POS} {POS} {POS}",
+    "{EMOJI} {E}",
+    "{E} {EMOJI} {E}",
+    "{EMOJI} {NEU} {E}"
+  };
 
   private static final String[][] REACT_SUB = {
-      {"{HE} {HE}", "welcome to the club {BUYER} {HE}", "{BUYER} {HE} {HE}", "thanks for the sub {BUYER} <3",
-          "{HE}"},
-      {"thanks for the gifted subs {BUYER} {HE}", "{HE} {HE} {HE}", "ty {BUYER} <3", "gift bomb {HE} {HE}",
-          "{BUYER} {POS} {HE}"},
-      {"thanks for the bits {BUYER} {HE}", "{HE} {HE}", "{BUYER} {POS}"},
-      {"thank you for the donation {BUYER} <3", "{HE}", "{BUYER} {POS} {HE}"}};
+    {
+      "{HE} {HE}",
+      "welcome to the club {BUYER} {HE}",
+      "{BUYER} {HE} {HE}",
+      "thanks for the sub {BUYER} <3",
+      "{HE}"
+    },
+    {
+      "thanks for the gifted subs {BUYER} {HE}",
+      "{HE} {HE} {HE}",
+      "ty {BUYER} <3",
+      "gift bomb {HE} {HE}",
+      "{BUYER} {POS} {HE}"
+    },
+    {"thanks for the bits {BUYER} {HE}", "{HE} {HE}", "{BUYER} {POS}"},
+    {"thank you for the donation {BUYER} <3", "{HE}", "{BUYER} {POS} {HE}"}
+  };
   private static final String[] RAID_GREETINGS = {
-      "{RAIDER} raid {HE} {HE}", "{RAIDER} RAID {HE} {HE} {HE}", "raid from {RAIDER} {HE}", "{HE} {HE} {HE}",
-      "{GREET} {CH} {RAIDER} raid {HE}", "{RAIDER} raiders here {HE}", "{GREET} {GREET} {HE}"};
+    "{RAIDER} raid {HE} {HE}",
+    "{RAIDER} RAID {HE} {HE} {HE}",
+    "raid from {RAIDER} {HE}",
+    "{HE} {HE} {HE}",
+    "{GREET} {CH} {RAIDER} raid {HE}",
+    "{RAIDER} raiders here {HE}",
+    "{GREET} {GREET} {HE}"
+  };
 
   private final HashMap<String, Integer> lexicon = new HashMap<>();
   private final List<String> tokens = new ArrayList<>();
@@ -185,7 +389,8 @@ final class ChatText {
       templateCdf[i] /= sum;
     }
     double share = withEmote / sum;
-    appendEmoteChance = share >= 1 ? 0 : Math.max(0, Math.min(1, (model.emoteShare() - share) / (1 - share)));
+    appendEmoteChance =
+        share >= 1 ? 0 : Math.max(0, Math.min(1, (model.emoteShare() - share) / (1 - share)));
     reactions = new int[REACT_SUB.length][][];
     for (int k = 0; k < REACT_SUB.length; k++) {
       reactions[k] = new int[REACT_SUB[k].length][];
@@ -207,7 +412,10 @@ final class ChatText {
     }
   }
 
-  /** Derived form number {@code k >= 1} of a word: ALL-CAPS, elongated, exclaimed; emoji are repeated. */
+  /**
+   * Derived form number {@code k >= 1} of a word: ALL-CAPS, elongated, exclaimed; emoji are
+   * repeated.
+   */
   private static String derive(String src, int k, boolean emoji) {
     if (emoji) {
       return src.repeat(k + 1);
@@ -234,30 +442,34 @@ final class ChatText {
     String[] parts = template.split(" ");
     int[] out = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      out[i] = switch (parts[i]) {
-        case "{E}" -> E;
-        case "{EE}" -> EE;
-        case "{POS}" -> POS;
-        case "{NEG}" -> NEG;
-        case "{NEU}" -> NEU;
-        case "{GREET}" -> GREET;
-        case "{LAUGH}" -> LAUGH;
-        case "{Q}" -> Q;
-        case "{GAME}" -> GAME;
-        case "{HYPE}" -> HYPE;
-        case "{EMOJI}" -> EMOJI;
-        case "{CH}" -> CH;
-        case "{USER}" -> USER;
-        case "{HE}" -> HE;
-        case "{BUYER}" -> BUYER;
-        case "{RAIDER}" -> RAIDER;
-        default -> literal(parts[i]);
-      };
+      out[i] =
+          switch (parts[i]) {
+            case "{E}" -> E;
+            case "{EE}" -> EE;
+            case "{POS}" -> POS;
+            case "{NEG}" -> NEG;
+            case "{NEU}" -> NEU;
+            case "{GREET}" -> GREET;
+            case "{LAUGH}" -> LAUGH;
+            case "{Q}" -> Q;
+            case "{GAME}" -> GAME;
+            case "{HYPE}" -> HYPE;
+            case "{EMOJI}" -> EMOJI;
+            case "{CH}" -> CH;
+            case "{USER}" -> USER;
+            case "{HE}" -> HE;
+            case "{BUYER}" -> BUYER;
+            case "{RAIDER}" -> RAIDER;
+            default -> literal(parts[i]);
+          };
     }
     return out;
   }
 
-  /** A literal word, or an emote literal (code {@code EMOTE_LITERAL - index}) when it names an emote in use. */
+  /**
+   * A literal word, or an emote literal (code {@code EMOTE_LITERAL - index}) when it names an emote
+   * in use.
+   */
   private int literal(String w) {
     for (int i = 0; i < emoteProto.length; i++) {
       if (emoteProto[i].name().equals(w)) {
@@ -307,7 +519,9 @@ final class ChatText {
     String buyer;
     String raider;
 
-    /** A mention of a chatter of the channel ({@code @login}), drawn only when a template needs one. */
+    /**
+     * A mention of a chatter of the channel ({@code @login}), drawn only when a template needs one.
+     */
     abstract String mention();
   }
 
@@ -342,7 +556,10 @@ final class ChatText {
       score += tokenPolarity[id];
     }
 
-    /** A token not in the token table (names, numbers, cheermotes): its polarity comes from the lexicon. */
+    /**
+     * A token not in the token table (names, numbers, cheermotes): its polarity comes from the
+     * lexicon.
+     */
     void dynamic(String s) {
       int cp = s.length(); // names, numbers and cheermotes are ASCII
       if (cps + cp >= 499) {

@@ -12,12 +12,15 @@ final class Chatters {
    * One chatter's stable identity. {@code key} is a hash of the login: two user numbers that happen
    * to draw the same login are the same person (same id, colour, roles, subscription).
    */
-  record Identity(long number, long key, String login, String display, String userId, String color) {}
+  record Identity(
+      long number, long key, String login, String display, String userId, String color) {}
 
   /** Twitch's default name colours (est.: many users keep one of these). */
   private static final String[] DEFAULT_COLORS = {
-      "#FF0000", "#0000FF", "#008000", "#B22222", "#FF7F50", "#9ACD32", "#FF4500", "#2E8B57", "#DAA520",
-      "#D2691E", "#5F9EA0", "#1E90FF", "#FF69B4", "#8A2BE2", "#00FF7F"};
+    "#FF0000", "#0000FF", "#008000", "#B22222", "#FF7F50", "#9ACD32", "#FF4500", "#2E8B57",
+    "#DAA520", "#D2691E", "#5F9EA0", "#1E90FF", "#FF69B4", "#8A2BE2", "#00FF7F"
+  };
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final int CACHE = 1 << 17; // ~25 MB when full; regulars stay cached
 
@@ -82,8 +85,12 @@ final class Chatters {
     static final Badge VIP = new Badge("vip", "1", null);
     static final Badge TURBO = new Badge("turbo", "1", null);
     static final Badge PRIME = new Badge("prime", "1", null);
-    static final Badge[] BITS = {new Badge("bits", "1", null), new Badge("bits", "100", null),
-        new Badge("bits", "1000", null), new Badge("bits", "5000", null)};
+    static final Badge[] BITS = {
+      new Badge("bits", "1", null),
+      new Badge("bits", "100", null),
+      new Badge("bits", "1000", null),
+      new Badge("bits", "5000", null)
+    };
     private static final Badge[] SUB = new Badge[121];
 
     /** The subscriber tenure bucket: 0 (1-2 months), 3, 6, 9, 12, then every 12 months. */

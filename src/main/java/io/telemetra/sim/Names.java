@@ -8,20 +8,102 @@ final class Names {
   private Names() {}
 
   private static final String[] ADJ = {
-      "cozy", "dark", "lazy", "happy", "silent", "swift", "tiny", "grumpy", "lucky", "sleepy", "spicy", "frozen",
-      "golden", "crimson", "salty", "chill", "brave", "wild", "clever", "fuzzy", "mighty", "quiet", "rapid", "shiny",
-      "sneaky", "toxic", "cosmic", "pixel", "retro", "neon", "epic", "based", "cursed", "noble", "rusty", "soft",
-      "loud", "mad", "royal", "super", "hyper", "mega", "ultra", "little", "big", "old", "young", "night", "lunar",
-      "solar", "arctic", "wicked", "jolly", "feral", "hidden", "mystic", "turbo", "angry", "chunky", "smooth"};
+    "cozy", "dark", "lazy", "happy", "silent", "swift", "tiny", "grumpy", "lucky", "sleepy",
+    "spicy", "frozen", "golden", "crimson", "salty", "chill", "brave", "wild", "clever", "fuzzy",
+    "mighty", "quiet", "rapid", "shiny", "sneaky", "toxic", "cosmic", "pixel", "retro", "neon",
+    "epic", "based", "cursed", "noble", "rusty", "soft", "loud", "mad", "royal", "super", "hyper",
+    "mega", "ultra", "little", "big", "old", "young", "night", "lunar", "solar", "arctic", "wicked",
+    "jolly", "feral", "hidden", "mystic", "turbo", "angry", "chunky", "smooth"
+  };
   private static final String[] NOUN = {
-      "otter", "wolf", "panda", "gamer", "ninja", "pirate", "tiger", "falcon", "knight", "wizard", "goblin", "dragon",
-      "potato", "noodle", "taco", "muffin", "cactus", "penguin", "fox", "raven", "badger", "koala", "llama", "moose",
-      "shark", "viper", "phoenix", "samurai", "ranger", "sniper", "bard", "monk", "ghost", "robot", "cyborg", "alien",
-      "comet", "storm", "thunder", "blaze", "frost", "shadow", "spark", "pickle", "waffle", "bagel", "turtle", "gecko",
-      "hamster", "walrus", "yeti", "kraken", "golem", "squid", "lobster", "beaver", "owl", "bear", "cat", "dog",
-      "duck", "frog", "crow", "bee", "ant", "mage", "rogue", "paladin", "druid", "healer", "tank", "carry", "jungler",
-      "streamer", "lurker", "chatter", "viewer", "player", "builder", "runner", "speedrun", "clutch", "sage", "chef"};
-  private static final String[] SUFFIX = {"tv", "ttv", "live", "gg", "plays", "yt", "hd", "irl", "lol", "x"};
+    "otter",
+    "wolf",
+    "panda",
+    "gamer",
+    "ninja",
+    "pirate",
+    "tiger",
+    "falcon",
+    "knight",
+    "wizard",
+    "goblin",
+    "dragon",
+    "potato",
+    "noodle",
+    "taco",
+    "muffin",
+    "cactus",
+    "penguin",
+    "fox",
+    "raven",
+    "badger",
+    "koala",
+    "llama",
+    "moose",
+    "shark",
+    "viper",
+    "phoenix",
+    "samurai",
+    "ranger",
+    "sniper",
+    "bard",
+    "monk",
+    "ghost",
+    "robot",
+    "cyborg",
+    "alien",
+    "comet",
+    "storm",
+    "thunder",
+    "blaze",
+    "frost",
+    "shadow",
+    "spark",
+    "pickle",
+    "waffle",
+    "bagel",
+    "turtle",
+    "gecko",
+    "hamster",
+    "walrus",
+    "yeti",
+    "kraken",
+    "golem",
+    "squid",
+    "lobster",
+    "beaver",
+    "owl",
+    "bear",
+    "cat",
+    "dog",
+    "duck",
+    "frog",
+    "crow",
+    "bee",
+    "ant",
+    "mage",
+    "rogue",
+    "paladin",
+    "druid",
+    "healer",
+    "tank",
+    "carry",
+    "jungler",
+    "streamer",
+    "lurker",
+    "chatter",
+    "viewer",
+    "player",
+    "builder",
+    "runner",
+    "speedrun",
+    "clutch",
+    "sage",
+    "chef"
+  };
+  private static final String[] SUFFIX = {
+    "tv", "ttv", "live", "gg", "plays", "yt", "hd", "irl", "lol", "x"
+  };
 
   /** A login for {@code n}; the same n always gives the same login. */
   static String login(long n) {
@@ -30,16 +112,17 @@ final class Names {
     String b = NOUN[(int) Long.remainderUnsigned(h >>> 16, NOUN.length)];
     int style = (int) ((h >>> 32) & 7);
     int digits = (int) Long.remainderUnsigned(h >>> 40, 10_000);
-    String s = switch (style) {
-      case 0 -> a + b;
-      case 1 -> a + "_" + b;
-      case 2 -> a + b + digits;
-      case 3 -> b + digits;
-      case 4 -> a + b + "_" + SUFFIX[(int) Long.remainderUnsigned(h >>> 20, SUFFIX.length)];
-      case 5 -> "the" + a + b;
-      case 6 -> b + "_" + a + (digits % 100);
-      default -> a + "_" + b + "_" + (digits % 1000);
-    };
+    String s =
+        switch (style) {
+          case 0 -> a + b;
+          case 1 -> a + "_" + b;
+          case 2 -> a + b + digits;
+          case 3 -> b + digits;
+          case 4 -> a + b + "_" + SUFFIX[(int) Long.remainderUnsigned(h >>> 20, SUFFIX.length)];
+          case 5 -> "the" + a + b;
+          case 6 -> b + "_" + a + (digits % 100);
+          default -> a + "_" + b + "_" + (digits % 1000);
+        };
     if (s.length() > 25) {
       s = s.substring(0, 25);
     }
@@ -49,7 +132,10 @@ final class Names {
     return s;
   }
 
-  /** The display form of a login: same letters, case chosen by {@code h} (lower, Capitalised, CamelCase, UPPER). */
+  /**
+   * The display form of a login: same letters, case chosen by {@code h} (lower, Capitalised,
+   * CamelCase, UPPER).
+   */
   static String display(String login, long h) {
     int style = (int) (h & 7);
     if (style < 3) {
@@ -80,7 +166,8 @@ final class Names {
       }
     }
     if (camel) {
-      // CamelCase at word boundaries of the generated parts (ADJ + NOUN): upper-case a known noun start.
+      // CamelCase at word boundaries of the generated parts (ADJ + NOUN): upper-case a known noun
+      // start.
       String lower = login;
       for (String noun : NOUN) {
         int at = lower.indexOf(noun, 1);

@@ -10,20 +10,20 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The Twitch world: channels with heavy-tailed audiences, stream lifecycles, raids, hype
- * moments, chat and money, driven by simulated time. See docs/DATA_GENERATION.md.
+ * The Twitch world: channels with heavy-tailed audiences, stream lifecycles, raids, hype moments,
+ * chat and money, driven by simulated time. See docs/DATA_GENERATION.md.
  *
- * <p>Two layers keep sharding exact and cheap. The <em>world</em> layer (this class) decides,
- * from one seeded generator, everything that links channels: lifecycles, raids, audiences, bursts,
- * and which channel and kind of event fills each slot. Every shard runs it in full. The
+ * <p>Two layers keep sharding exact and cheap. The <em>world</em> layer (this class) decides, from
+ * one seeded generator, everything that links channels: lifecycles, raids, audiences, bursts, and
+ * which channel and kind of event fills each slot. Every shard runs it in full. The
  * <em>content</em> layer ({@link ChannelContent}, one seeded generator per channel) writes the
  * events' details (chatters, text, amounts, titles) and runs only for this shard's channels.
  *
  * <p>Slot filling: pending lifecycle events go first; otherwise a kind and channel are drawn with
- * probability proportional to the model's current intensities (chat and transactions by
- * thinning against per-channel upper bounds kept in Fenwick trees, so a draw is O(log n)).
- * Not thread-safe, except {@link #liveChannels()} and {@link #totalViewers()} which may be read
- * (approximately) from another thread.
+ * probability proportional to the model's current intensities (chat and transactions by thinning
+ * against per-channel upper bounds kept in Fenwick trees, so a draw is O(log n)). Not thread-safe,
+ * except {@link #liveChannels()} and {@link #totalViewers()} which may be read (approximately) from
+ * another thread.
  */
 public final class Simulation implements EventSource {
   static final int START = 0;
@@ -158,14 +158,18 @@ public final class Simulation implements EventSource {
     line = text.newLine();
   }
 
-  /** Heavy-tailed baseline audience (realism §1): log-normal body, Pareto tail above the body's tail quantile. */
+  /**
+   * Heavy-tailed baseline audience (realism §1): log-normal body, Pareto tail above the body's tail
+   * quantile.
+   */
   private double drawAudience(int c) {
     long h = Hash.of(seed, 0xA0D1E9CEL, c);
     double u1 = (Hash.unit(h) + 1e-12);
     double u2 = Hash.unit(Hash.mix(h));
     double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     double x = m.audienceMedian() * Math.exp(m.audienceSigma() * z);
-    double tail = m.audienceMedian() * Math.exp(m.audienceSigma() * inverseNormal(m.tailQuantile()));
+    double tail =
+        m.audienceMedian() * Math.exp(m.audienceSigma() * inverseNormal(m.tailQuantile()));
     if (x >= tail) {
       double u = Hash.unit(Hash.mix(h + 1)) + 1e-12;
       x = tail * Math.pow(u, -1.0 / m.paretoAlpha());
@@ -175,13 +179,32 @@ public final class Simulation implements EventSource {
 
   /** Inverse standard normal CDF (Acklam's rational approximation; only used at start-up). */
   static double inverseNormal(double p) {
-    double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-        -3.066479806614716e+01, 2.506628277459239e+00};
-    double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-        -1.328068155288572e+01};
-    double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-        4.374664141464968e+00, 2.938163982698783e+00};
-    double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+    double[] a = {
+      -3.969683028665376e+01,
+      2.209460984245205e+02,
+      -2.759285104469687e+02,
+      1.383577518672690e+02,
+      -3.066479806614716e+01,
+      2.506628277459239e+00
+    };
+    double[] b = {
+      -5.447609879822406e+01,
+      1.615858368580409e+02,
+      -1.556989798598866e+02,
+      6.680131188771972e+01,
+      -1.328068155288572e+01
+    };
+    double[] c = {
+      -7.784894002430293e-03,
+      -3.223964580411365e-01,
+      -2.400758277161838e+00,
+      -2.549732539343734e+00,
+      4.374664141464968e+00,
+      2.938163982698783e+00
+    };
+    double[] d = {
+      7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00
+    };
     if (p < 0.02425) {
       double q = Math.sqrt(-2 * Math.log(p));
       return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
@@ -192,7 +215,8 @@ public final class Simulation implements EventSource {
     }
     double q = p - 0.5;
     double r = q * q;
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+        * q
         / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
 
@@ -217,8 +241,11 @@ public final class Simulation implements EventSource {
       chat += base[c] * chatRate[c] * 1000;
       tx += base[c] * txRate * 1000;
     }
-    double rate = (chatOn ? chat : 0) + (txOn ? tx : 0) + (viewerOn ? n * 1000.0 / m.viewerIntervalMillis() : 0)
-        + (metaOn ? n * (m.metaChangesPerHour() + 3) / 3600.0 : 0);
+    double rate =
+        (chatOn ? chat : 0)
+            + (txOn ? tx : 0)
+            + (viewerOn ? n * 1000.0 / m.viewerIntervalMillis() : 0)
+            + (metaOn ? n * (m.metaChangesPerHour() + 3) / 3600.0 : 0);
     return Math.max(1, rate);
   }
 
@@ -278,8 +305,10 @@ public final class Simulation implements EventSource {
     double age = (t - streamStart[c]) / MINUTE;
     double ramp = 1 - (1 - m.rampFloor()) * Math.exp(-Math.max(0, age) / m.rampMinutes());
     double left = (lifeAt[c] - t) / MINUTE;
-    double drop = left >= m.endDropMinutes() ? 1
-        : m.endDropFloor() + (1 - m.endDropFloor()) * Math.max(0, left) / m.endDropMinutes();
+    double drop =
+        left >= m.endDropMinutes()
+            ? 1
+            : m.endDropFloor() + (1 - m.endDropFloor()) * Math.max(0, left) / m.endDropMinutes();
     return base[c] * ramp * drop * wander(c, t) + spike(c, t);
   }
 
@@ -301,11 +330,15 @@ public final class Simulation implements EventSource {
   }
 
   private double spike(int c, long t) {
-    return spikeAmp[c] == 0 ? 0 : spikeAmp[c] * Math.exp(-(t - spikeT[c]) / (m.raidDecayMinutes() * MINUTE));
+    return spikeAmp[c] == 0
+        ? 0
+        : spikeAmp[c] * Math.exp(-(t - spikeT[c]) / (m.raidDecayMinutes() * MINUTE));
   }
 
   private double burst(int c, long t) {
-    return burstAmp[c] == 0 ? 0 : burstAmp[c] * Math.exp(-(t - burstT[c]) / (m.burstDecaySeconds() * 1000));
+    return burstAmp[c] == 0
+        ? 0
+        : burstAmp[c] * Math.exp(-(t - burstT[c]) / (m.burstDecaySeconds() * 1000));
   }
 
   private void addBurst(int c, long t, double amount) {
@@ -313,7 +346,10 @@ public final class Simulation implements EventSource {
     burstT[c] = t;
   }
 
-  /** Recomputes the channel's upper bounds: valid until its next spike or burst, which refresh again. */
+  /**
+   * Recomputes the channel's upper bounds: valid until its next spike or burst, which refresh
+   * again.
+   */
   private void refresh(int c, long t) {
     if (!live[c]) {
       chatTree.set(c, 0);
@@ -340,7 +376,9 @@ public final class Simulation implements EventSource {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Every channel starts live at the first slot; its stream_start is announced lazily (see slot()). */
+  /**
+   * Every channel starts live at the first slot; its stream_start is announced lazily (see slot()).
+   */
   private void begin(long t0) {
     started = true;
     for (int c = 0; c < n; c++) {
@@ -421,7 +459,9 @@ public final class Simulation implements EventSource {
     if (metaOn) {
       pending.add(new Pending(END, c, -1, 0));
     }
-    if (u >= m.raidProbability() && u < m.raidProbability() + m.hostProbability() && liveCount > 0) {
+    if (u >= m.raidProbability()
+        && u < m.raidProbability() + m.hostProbability()
+        && liveCount > 0) {
       hostTarget[c] = randomLive();
       if (metaOn) {
         pending.add(new Pending(HOST_START, c, hostTarget[c], carried));
@@ -454,7 +494,9 @@ public final class Simulation implements EventSource {
     refresh(c, t);
   }
 
-  /** A live channel other than the ones just ended (uniform over channels, then the next live one). */
+  /**
+   * A live channel other than the ones just ended (uniform over channels, then the next live one).
+   */
   private int randomLive() {
     int c = rng.nextInt(n);
     for (int i = 0; i < n; i++) {
@@ -486,7 +528,9 @@ public final class Simulation implements EventSource {
         return own(p.channel()) ? content(p.channel()).streamStart(at) : null;
       }
       pending.pollFirst();
-      return own(p.channel()) ? content(p.channel()).lifecycle(at, p.kind(), p.other(), p.viewers()) : null;
+      return own(p.channel())
+          ? content(p.channel()).lifecycle(at, p.kind(), p.other(), p.viewers())
+          : null;
     }
     if (liveCount == 0) {
       return null;
@@ -540,24 +584,30 @@ public final class Simulation implements EventSource {
     switch (kind) {
       case CHAT:
         return own(c) ? content(c).chat(at) : null;
-      case VIEWER: {
-        if (!own(c)) {
-          return null;
+      case VIEWER:
+        {
+          if (!own(c)) {
+            return null;
+          }
+          long v = viewers(c, at);
+          return content(c).viewerCount(at, v, chatterCount(c, v));
         }
-        long v = viewers(c, at);
-        return content(c).viewerCount(at, v, chatterCount(c, v));
-      }
-      case TRANSACTIONS: {
-        int type = ChatText.pick(txCdf, rng.nextDouble());
-        int gifts = type == TX_GIFT ? m.giftSizes()[ChatText.pick(giftCdf, rng.nextDouble())] : 0;
-        addBurst(c, at, Math.min(m.hypeBurst(), m.purchaseChatBurst() * (1 + (gifts > 1 ? gifts * 0.2 : 0))));
-        refresh(c, at);
-        return own(c) ? content(c).transaction(at, type, gifts) : null;
-      }
-      default: {
-        boolean category = rng.nextDouble() < m.categoryChangeShare();
-        return own(c) ? content(c).change(at, category) : null;
-      }
+      case TRANSACTIONS:
+        {
+          int type = ChatText.pick(txCdf, rng.nextDouble());
+          int gifts = type == TX_GIFT ? m.giftSizes()[ChatText.pick(giftCdf, rng.nextDouble())] : 0;
+          addBurst(
+              c,
+              at,
+              Math.min(m.hypeBurst(), m.purchaseChatBurst() * (1 + (gifts > 1 ? gifts * 0.2 : 0))));
+          refresh(c, at);
+          return own(c) ? content(c).transaction(at, type, gifts) : null;
+        }
+      default:
+        {
+          boolean category = rng.nextDouble() < m.categoryChangeShare();
+          return own(c) ? content(c).change(at, category) : null;
+        }
     }
   }
 

@@ -1,16 +1,19 @@
 package io.telemetra.sim;
 
 /**
- * Every figure of the simulation model, in one place. Each default cites its section of
- * {@code realism.md} (the shared realism spec) or is marked (est.) where no good source exists.
- * Use {@link #DEFAULTS} and the {@code with...} methods to change a knob.
+ * Every figure of the simulation model, in one place. Each default cites its section of {@code
+ * realism.md} (the shared realism spec) or is marked (est.) where no good source exists. Use {@link
+ * #DEFAULTS} and the {@code with...} methods to change a knob.
  *
- * <p>Rates are per simulated second unless the name says otherwise; durations in the unit the
- * name says.
+ * <p>Rates are per simulated second unless the name says otherwise; durations in the unit the name
+ * says.
  */
 public record SimulationModel(
     // --- Audiences across channels (realism §1) ---
-    /** Median baseline audience of a generated channel (est.: channels worth simulating, not the Twitch-wide median of ~2). */
+    /**
+     * Median baseline audience of a generated channel (est.: channels worth simulating, not the
+     * Twitch-wide median of ~2).
+     */
     double audienceMedian,
     /** Log-normal sigma of the audience body (est.). */
     double audienceSigma,
@@ -24,29 +27,52 @@ public record SimulationModel(
     // --- Viewer-count dynamics (realism §2) ---
     /** Median stream length of small channels, hours (realism §2: ~2.7 h). */
     double streamHoursSmall,
-    /** Median stream length of big channels (>= bigChannelViewers), hours (realism §2: 3.75-4.3 h). */
+    /**
+     * Median stream length of big channels (>= bigChannelViewers), hours (realism §2: 3.75-4.3 h).
+     */
     double streamHoursBig,
     /** Baseline audience from which a channel counts as big (est.). */
     double bigChannelViewers,
-    /** Median offline pause between streams, minutes (est.: short so that most simulated channels stay live). */
+    /**
+     * Median offline pause between streams, minutes (est.: short so that most simulated channels
+     * stay live).
+     */
     double pauseMinutesMedian,
-    /** Time constant of the ramp-up after stream_start, minutes (realism §2: 10-20 min to plateau = ~3 time constants). */
+    /**
+     * Time constant of the ramp-up after stream_start, minutes (realism §2: 10-20 min to plateau =
+     * ~3 time constants).
+     */
     double rampMinutes,
     /** Audience at the very start, as a share of the plateau (est.). */
     double rampFloor,
-    /** Amplitude of the mean-reverting wander in log space: the audience stays within exp(+-this) of the plateau (est.). */
+    /**
+     * Amplitude of the mean-reverting wander in log space: the audience stays within exp(+-this) of
+     * the plateau (est.).
+     */
     double wanderAmplitude,
-    /** Period of the wander's slow component, minutes (its fast component has a quarter of it) (est.). */
+    /**
+     * Period of the wander's slow component, minutes (its fast component has a quarter of it)
+     * (est.).
+     */
     double wanderPeriodMinutes,
     /** Length of the audience drop before stream_end, minutes (est.). */
     double endDropMinutes,
     /** Share of the audience left at stream_end (est.). */
     double endDropFloor,
-    /** Probability that a stream ends with a raid on another live channel (realism §7: "often", est.). */
+    /**
+     * Probability that a stream ends with a raid on another live channel (realism §7: "often",
+     * est.).
+     */
     double raidProbability,
-    /** Probability that a stream that does not raid hosts another channel (realism §7: rare since 2022, est.). */
+    /**
+     * Probability that a stream that does not raid hosts another channel (realism §7: rare since
+     * 2022, est.).
+     */
     double hostProbability,
-    /** Time constant of the raid spike's decay, minutes (realism §2: most raiders leave within minutes). */
+    /**
+     * Time constant of the raid spike's decay, minutes (realism §2: most raiders leave within
+     * minutes).
+     */
     double raidDecayMinutes,
     /** Hype moments per live hour (est.). */
     double hypePerHour,
@@ -56,7 +82,10 @@ public record SimulationModel(
     double burstDecaySeconds,
     /** Extra chat intensity in the raid target (realism §3: raid greeting spam, est.). */
     double raidChatBurst,
-    /** How often each live channel would report its viewer count, ms of simulated time (realism §2: 30-60 s in the wild, more often here). */
+    /**
+     * How often each live channel would report its viewer count, ms of simulated time (realism §2:
+     * 30-60 s in the wild, more often here).
+     */
     long viewerIntervalMillis,
     /** Title or category changes per live hour (est.). */
     double metaChangesPerHour,
@@ -64,9 +93,15 @@ public record SimulationModel(
     double categoryChangeShare,
 
     // --- Chat (realism §3) ---
-    /** Chat messages per viewer per minute of a 10-viewer channel (realism §3: small channels 0.1-0.3). */
+    /**
+     * Chat messages per viewer per minute of a 10-viewer channel (realism §3: small channels
+     * 0.1-0.3).
+     */
     double chatPerViewerMinuteAt10,
-    /** Exponent of the per-viewer rate against audience: 0.22 x (V/10)^-0.25 gives 0.036 at 13.5k viewers (realism §3: xQc). */
+    /**
+     * Exponent of the per-viewer rate against audience: 0.22 x (V/10)^-0.25 gives 0.036 at 13.5k
+     * viewers (realism §3: xQc).
+     */
     double chatRateExponent,
     /** Upper clamp of the per-viewer rate (realism §3: 0.3). */
     double chatPerViewerMinuteMax,
@@ -92,9 +127,15 @@ public record SimulationModel(
     double reactionShare,
 
     // --- Money (realism §6) ---
-    /** Paid events per viewer-hour: subs ~1 per 100-500 viewer-hours (realism §6) and subs are ~65% of paid events here. */
+    /**
+     * Paid events per viewer-hour: subs ~1 per 100-500 viewer-hours (realism §6) and subs are ~65%
+     * of paid events here.
+     */
     double paidPerViewerHour,
-    /** Mix of transaction types: subscription, subscription_renewal, gift_sub, bits, donation (est.). */
+    /**
+     * Mix of transaction types: subscription, subscription_renewal, gift_sub, bits, donation
+     * (est.).
+     */
     double[] transactionMix,
     /** Tier mix 1000, Prime, 2000, 3000 (realism §6: est. 65/25/5/5). */
     double[] tierMix,
@@ -124,9 +165,15 @@ public record SimulationModel(
     double followsPerViewerHour,
 
     // --- Chatters and badges (realism §3, §5) ---
-    /** Chatter population per baseline viewer (everyone who may write in the channel), at least minChatters (est.). */
+    /**
+     * Chatter population per baseline viewer (everyone who may write in the channel), at least
+     * minChatters (est.).
+     */
     double chattersPerViewer,
-    /** Smallest chatter population of a channel (est.; also the room gift bombs draw recipients from). */
+    /**
+     * Smallest chatter population of a channel (est.; also the room gift bombs draw recipients
+     * from).
+     */
     int minChatters,
     /** Share of chatters who are moderators (realism §5: 1-2%). */
     double moderatorShare,
@@ -134,56 +181,206 @@ public record SimulationModel(
     double vipShare) {
 
   /** The defaults documented in docs/DATA_GENERATION.md. */
-  public static final SimulationModel DEFAULTS = new SimulationModel(
-      30, 1.2, 0.95, 1.1, 200_000,
-      2.7, 4.0, 5_000, 20, 5, 0.2, 0.25, 20, 5, 0.5, 0.6, 0.02, 4, 3, 5, 20, 4, 10_000, 0.5, 0.3,
-      0.22, -0.25, 0.3, 0.02, 0.2, 0.05, 0.02, 0.40, 1.0, 0.01, 60, 20, 0.35,
-      0.006,
-      new double[] {0.30, 0.35, 0.10, 0.15, 0.10},
-      new double[] {0.65, 0.25, 0.05, 0.05},
-      new int[] {1, 5, 10, 20, 50, 100},
-      new double[] {0.60, 0.18, 0.11, 0.06, 0.03, 0.02},
-      new int[] {1, 100, 500, 1000, 5000, 10000, 69, 420, 1337},
-      new double[] {0.10, 0.45, 0.15, 0.12, 0.03, 0.01, 0.04, 0.06, 0.04},
-      5.0, 1.0, 0.05, 0.3,
-      0.3, 0.8, 40, 0.05,
-      0.6, 120, 0.015, 0.01);
+  public static final SimulationModel DEFAULTS =
+      new SimulationModel(
+          30,
+          1.2,
+          0.95,
+          1.1,
+          200_000,
+          2.7,
+          4.0,
+          5_000,
+          20,
+          5,
+          0.2,
+          0.25,
+          20,
+          5,
+          0.5,
+          0.6,
+          0.02,
+          4,
+          3,
+          5,
+          20,
+          4,
+          10_000,
+          0.5,
+          0.3,
+          0.22,
+          -0.25,
+          0.3,
+          0.02,
+          0.2,
+          0.05,
+          0.02,
+          0.40,
+          1.0,
+          0.01,
+          60,
+          20,
+          0.35,
+          0.006,
+          new double[] {0.30, 0.35, 0.10, 0.15, 0.10},
+          new double[] {0.65, 0.25, 0.05, 0.05},
+          new int[] {1, 5, 10, 20, 50, 100},
+          new double[] {0.60, 0.18, 0.11, 0.06, 0.03, 0.02},
+          new int[] {1, 100, 500, 1000, 5000, 10000, 69, 420, 1337},
+          new double[] {0.10, 0.45, 0.15, 0.12, 0.03, 0.01, 0.04, 0.06, 0.04},
+          5.0,
+          1.0,
+          0.05,
+          0.3,
+          0.3,
+          0.8,
+          40,
+          0.05,
+          0.6,
+          120,
+          0.015,
+          0.01);
 
   /** The same model with viewer-count samples every {@code millis} of simulated time. */
   public SimulationModel withViewerIntervalMillis(long millis) {
-    return new SimulationModel(audienceMedian, audienceSigma, tailQuantile, paretoAlpha, audienceMax,
-        streamHoursSmall, streamHoursBig, bigChannelViewers, pauseMinutesMedian, rampMinutes,
-        rampFloor, wanderAmplitude, wanderPeriodMinutes, endDropMinutes, endDropFloor, raidProbability,
-        hostProbability, raidDecayMinutes, hypePerHour, hypeBurst, burstDecaySeconds, raidChatBurst, millis,
-        metaChangesPerHour, categoryChangeShare, chatPerViewerMinuteAt10, chatRateExponent, chatPerViewerMinuteMax,
-        chatPerViewerMinuteMin, chatterShareAt10, chatterShareMin, actionShare, emoteShare, emoteZipfExponent,
-        broadcasterChatShare, raidGreetingSeconds, reactionSeconds, reactionShare, paidPerViewerHour,
-        transactionMix, tierMix, giftSizes, giftSizeWeights, cheerBits, cheerBitsWeights, donationMedianUsd,
-        donationSigma, anonymousShare, purchaseChatBurst, subscriberShare, subscribersPerViewer, followersPerViewer,
-        followsPerViewerHour, chattersPerViewer, minChatters, moderatorShare, vipShare);
+    return new SimulationModel(
+        audienceMedian,
+        audienceSigma,
+        tailQuantile,
+        paretoAlpha,
+        audienceMax,
+        streamHoursSmall,
+        streamHoursBig,
+        bigChannelViewers,
+        pauseMinutesMedian,
+        rampMinutes,
+        rampFloor,
+        wanderAmplitude,
+        wanderPeriodMinutes,
+        endDropMinutes,
+        endDropFloor,
+        raidProbability,
+        hostProbability,
+        raidDecayMinutes,
+        hypePerHour,
+        hypeBurst,
+        burstDecaySeconds,
+        raidChatBurst,
+        millis,
+        metaChangesPerHour,
+        categoryChangeShare,
+        chatPerViewerMinuteAt10,
+        chatRateExponent,
+        chatPerViewerMinuteMax,
+        chatPerViewerMinuteMin,
+        chatterShareAt10,
+        chatterShareMin,
+        actionShare,
+        emoteShare,
+        emoteZipfExponent,
+        broadcasterChatShare,
+        raidGreetingSeconds,
+        reactionSeconds,
+        reactionShare,
+        paidPerViewerHour,
+        transactionMix,
+        tierMix,
+        giftSizes,
+        giftSizeWeights,
+        cheerBits,
+        cheerBitsWeights,
+        donationMedianUsd,
+        donationSigma,
+        anonymousShare,
+        purchaseChatBurst,
+        subscriberShare,
+        subscribersPerViewer,
+        followersPerViewer,
+        followsPerViewerHour,
+        chattersPerViewer,
+        minChatters,
+        moderatorShare,
+        vipShare);
   }
 
-  /** The same model with stream lengths (median hours, small and big channels) and pauses (median minutes). */
-  public SimulationModel withStreamLengths(double hoursSmall, double hoursBig, double pauseMinutes) {
-    return new SimulationModel(audienceMedian, audienceSigma, tailQuantile, paretoAlpha, audienceMax,
-        hoursSmall, hoursBig, bigChannelViewers, pauseMinutes, rampMinutes,
-        rampFloor, wanderAmplitude, wanderPeriodMinutes, endDropMinutes, endDropFloor, raidProbability,
-        hostProbability, raidDecayMinutes, hypePerHour, hypeBurst, burstDecaySeconds, raidChatBurst,
-        viewerIntervalMillis, metaChangesPerHour, categoryChangeShare, chatPerViewerMinuteAt10, chatRateExponent,
-        chatPerViewerMinuteMax, chatPerViewerMinuteMin, chatterShareAt10, chatterShareMin, actionShare, emoteShare,
-        emoteZipfExponent, broadcasterChatShare, raidGreetingSeconds, reactionSeconds, reactionShare,
-        paidPerViewerHour, transactionMix, tierMix, giftSizes, giftSizeWeights, cheerBits, cheerBitsWeights,
-        donationMedianUsd, donationSigma, anonymousShare, purchaseChatBurst, subscriberShare, subscribersPerViewer,
-        followersPerViewer, followsPerViewerHour, chattersPerViewer, minChatters, moderatorShare, vipShare);
+  /**
+   * The same model with stream lengths (median hours, small and big channels) and pauses (median
+   * minutes).
+   */
+  public SimulationModel withStreamLengths(
+      double hoursSmall, double hoursBig, double pauseMinutes) {
+    return new SimulationModel(
+        audienceMedian,
+        audienceSigma,
+        tailQuantile,
+        paretoAlpha,
+        audienceMax,
+        hoursSmall,
+        hoursBig,
+        bigChannelViewers,
+        pauseMinutes,
+        rampMinutes,
+        rampFloor,
+        wanderAmplitude,
+        wanderPeriodMinutes,
+        endDropMinutes,
+        endDropFloor,
+        raidProbability,
+        hostProbability,
+        raidDecayMinutes,
+        hypePerHour,
+        hypeBurst,
+        burstDecaySeconds,
+        raidChatBurst,
+        viewerIntervalMillis,
+        metaChangesPerHour,
+        categoryChangeShare,
+        chatPerViewerMinuteAt10,
+        chatRateExponent,
+        chatPerViewerMinuteMax,
+        chatPerViewerMinuteMin,
+        chatterShareAt10,
+        chatterShareMin,
+        actionShare,
+        emoteShare,
+        emoteZipfExponent,
+        broadcasterChatShare,
+        raidGreetingSeconds,
+        reactionSeconds,
+        reactionShare,
+        paidPerViewerHour,
+        transactionMix,
+        tierMix,
+        giftSizes,
+        giftSizeWeights,
+        cheerBits,
+        cheerBitsWeights,
+        donationMedianUsd,
+        donationSigma,
+        anonymousShare,
+        purchaseChatBurst,
+        subscriberShare,
+        subscribersPerViewer,
+        followersPerViewer,
+        followsPerViewerHour,
+        chattersPerViewer,
+        minChatters,
+        moderatorShare,
+        vipShare);
   }
 
-  /** Chat messages per viewer per second for a channel whose baseline audience is {@code viewers}. */
+  /**
+   * Chat messages per viewer per second for a channel whose baseline audience is {@code viewers}.
+   */
   public double chatPerViewerSecond(double viewers) {
-    double perMinute = chatPerViewerMinuteAt10 * Math.pow(Math.max(viewers, 1) / 10.0, chatRateExponent);
+    double perMinute =
+        chatPerViewerMinuteAt10 * Math.pow(Math.max(viewers, 1) / 10.0, chatRateExponent);
     return Math.max(chatPerViewerMinuteMin, Math.min(chatPerViewerMinuteMax, perMinute)) / 60.0;
   }
 
-  /** Share of viewers connected to chat for a channel whose baseline audience is {@code viewers}. */
+  /**
+   * Share of viewers connected to chat for a channel whose baseline audience is {@code viewers}.
+   */
   public double chatterShare(double viewers) {
     double s = chatterShareAt10 * Math.pow(Math.max(viewers, 1) / 10.0, -0.15);
     return Math.max(chatterShareMin, Math.min(chatterShareAt10, s));

@@ -1,8 +1,8 @@
 package io.telemetra.sim;
 
 /**
- * A Fenwick tree of non-negative weights: O(log n) update and O(log n) selection of an index
- * with probability proportional to its weight.
+ * A Fenwick tree of non-negative weights: O(log n) update and O(log n) selection of an index with
+ * probability proportional to its weight.
  */
 final class WeightTree {
   private final double[] tree;

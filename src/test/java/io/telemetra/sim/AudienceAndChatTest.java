@@ -20,22 +20,31 @@ import org.junit.jupiter.api.Test;
 
 /** Audiences, chat intensity, raids and the lifecycle, over long simulated runs. */
 class AudienceAndChatTest {
-  private static final SimulationModel LONG_STREAMS = SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20);
+  private static final SimulationModel LONG_STREAMS =
+      SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20);
 
   @Test
   void chatRate_tracksAudienceAcrossChannels() {
-    List<ChannelSpec> specs = List.of(new ChannelSpec("tiny_room", 10), new ChannelSpec("small_room", 100),
-        new ChannelSpec("mid_room", 1000), new ChannelSpec("big_room", 10000));
+    List<ChannelSpec> specs =
+        List.of(
+            new ChannelSpec("tiny_room", 10),
+            new ChannelSpec("small_room", 100),
+            new ChannelSpec("mid_room", 1000),
+            new ChannelSpec("big_room", 10000));
     Simulation sim = new Simulation(SimRuns.named(specs, 11).withModel(LONG_STREAMS));
     Map<String, Long> chat = new HashMap<>();
     Map<String, Double> viewerSum = new HashMap<>();
-    SimRuns.run(sim, sim.naturalRatePerSecond(), 2 * 3600, e -> {
-      if (e instanceof ChatMessage m) {
-        chat.merge(m.channel(), 1L, Long::sum);
-      } else if (e instanceof ViewerCount v) {
-        viewerSum.merge(v.channel(), (double) v.viewerCount(), Double::sum);
-      }
-    });
+    SimRuns.run(
+        sim,
+        sim.naturalRatePerSecond(),
+        2 * 3600,
+        e -> {
+          if (e instanceof ChatMessage m) {
+            chat.merge(m.channel(), 1L, Long::sum);
+          } else if (e instanceof ViewerCount v) {
+            viewerSum.merge(v.channel(), (double) v.viewerCount(), Double::sum);
+          }
+        });
     // Chat volume grows with the audience...
     assertThat(chat.get("tiny_room")).isLessThan(chat.get("small_room"));
     assertThat(chat.get("small_room")).isLessThan(chat.get("mid_room"));
@@ -43,11 +52,16 @@ class AudienceAndChatTest {
     // ... in proportion to viewers times the per-viewer rate of the channel's size (realism §3).
     // Viewer samples are spread evenly over live channels, so chat / sum(sampled viewers) is
     // proportional to messages per viewer per unit of time.
-    double ref = chat.get("big_room") / viewerSum.get("big_room") / SimulationModel.DEFAULTS.chatPerViewerSecond(10000);
+    double ref =
+        chat.get("big_room")
+            / viewerSum.get("big_room")
+            / SimulationModel.DEFAULTS.chatPerViewerSecond(10000);
     for (ChannelSpec s : specs) {
       double measured = chat.get(s.name()) / viewerSum.get(s.name());
       double expected = SimulationModel.DEFAULTS.chatPerViewerSecond(s.audience()) * ref;
-      assertThat(measured).as(s.name()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(30));
+      assertThat(measured)
+          .as(s.name())
+          .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(30));
     }
     // Small channels chat more per viewer than big ones.
     assertThat(chat.get("tiny_room") / viewerSum.get("tiny_room"))
@@ -60,7 +74,8 @@ class AudienceAndChatTest {
     for (int i = 0; i < 12; i++) {
       specs.add(new ChannelSpec("streamer_" + i, 300));
     }
-    SimulationModel model = SimulationModel.DEFAULTS.withStreamLengths(0.4, 0.4, 10).withViewerIntervalMillis(2_000);
+    SimulationModel model =
+        SimulationModel.DEFAULTS.withStreamLengths(0.4, 0.4, 10).withViewerIntervalMillis(2_000);
     Simulation sim = new Simulation(SimRuns.named(specs, 5).withModel(model));
     List<Event> events = SimRuns.collect(sim, sim.naturalRatePerSecond(), 3 * 3600);
     List<StreamMeta> incoming = new ArrayList<>();
@@ -69,7 +84,8 @@ class AudienceAndChatTest {
       if (e instanceof StreamMeta s && s.eventType().equals("raid_incoming")) {
         incoming.add(s);
       } else if (e instanceof StreamMeta s && s.eventType().equals("raid_outgoing")) {
-        outgoing.put(s.raid().fromChannel() + "@" + s.raid().toChannel() + "@" + s.raid().viewerCount(), s);
+        outgoing.put(
+            s.raid().fromChannel() + "@" + s.raid().toChannel() + "@" + s.raid().viewerCount(), s);
       }
     }
     assertThat(incoming).hasSizeGreaterThan(5);
@@ -79,7 +95,13 @@ class AudienceAndChatTest {
     long chatAfter = 0;
     long greetings = 0;
     for (StreamMeta in : incoming) {
-      assertThat(outgoing).containsKey(in.raid().fromChannel() + "@" + in.raid().toChannel() + "@" + in.raid().viewerCount());
+      assertThat(outgoing)
+          .containsKey(
+              in.raid().fromChannel()
+                  + "@"
+                  + in.raid().toChannel()
+                  + "@"
+                  + in.raid().viewerCount());
       String target = in.channel();
       long t = in.timestampMillis();
       long before = -1;
@@ -109,7 +131,9 @@ class AudienceAndChatTest {
     }
     assertThat(carried).isPositive();
     assertThat(jump / carried).as("audience jump per raider").isGreaterThan(0.6);
-    assertThat(chatAfter).as("chat in the two minutes after the raids vs before").isGreaterThan(2 * chatBefore);
+    assertThat(chatAfter)
+        .as("chat in the two minutes after the raids vs before")
+        .isGreaterThan(2 * chatBefore);
     assertThat(greetings).as("raid greetings naming the raider").isPositive();
   }
 
@@ -120,91 +144,122 @@ class AudienceAndChatTest {
     Map<String, String> current = new HashMap<>(); // channel -> live stream id
     Set<String> started = new HashSet<>();
     long[] raidsOut = {0};
-    SimRuns.run(sim, 50, 4 * 3600, e -> {
-      String ch = e.channel();
-      if (e instanceof StreamMeta s) {
-        switch (s.eventType()) {
-          case "stream_start" -> {
-            assertThat(current).doesNotContainKey(ch);
-            assertThat(s.title()).isNotBlank().hasSizeLessThanOrEqualTo(140);
-            assertThat(s.category()).isNotNull();
-            assertThat(s.tags()).hasSizeLessThanOrEqualTo(10).allMatch(t -> t.length() <= 25 && !t.contains(" "));
-            assertThat(s.language()).matches("[a-z]{2}");
-            current.put(ch, s.streamId());
-            started.add(ch);
+    SimRuns.run(
+        sim,
+        50,
+        4 * 3600,
+        e -> {
+          String ch = e.channel();
+          if (e instanceof StreamMeta s) {
+            switch (s.eventType()) {
+              case "stream_start" -> {
+                assertThat(current).doesNotContainKey(ch);
+                assertThat(s.title()).isNotBlank().hasSizeLessThanOrEqualTo(140);
+                assertThat(s.category()).isNotNull();
+                assertThat(s.tags())
+                    .hasSizeLessThanOrEqualTo(10)
+                    .allMatch(t -> t.length() <= 25 && !t.contains(" "));
+                assertThat(s.language()).matches("[a-z]{2}");
+                current.put(ch, s.streamId());
+                started.add(ch);
+              }
+              case "stream_end" -> assertThat(current.remove(ch)).isEqualTo(s.streamId());
+              case "raid_outgoing" -> {
+                raidsOut[0]++;
+                assertThat(current.get(ch)).isEqualTo(s.streamId());
+                assertThat(current).containsKey(s.raid().toChannel());
+              }
+              case "raid_incoming", "title_change", "category_change" ->
+                  assertThat(current.get(ch)).isEqualTo(s.streamId());
+              default -> {}
+            }
+          } else if (e instanceof ViewerCount v) {
+            assertThat(current).containsKey(ch);
+            assertThat(v.metadata().get("stream_id")).isEqualTo(current.get(ch));
+          } else {
+            assertThat(current).as("%s while offline", e).containsKey(ch);
           }
-          case "stream_end" -> assertThat(current.remove(ch)).isEqualTo(s.streamId());
-          case "raid_outgoing" -> {
-            raidsOut[0]++;
-            assertThat(current.get(ch)).isEqualTo(s.streamId());
-            assertThat(current).containsKey(s.raid().toChannel());
-          }
-          case "raid_incoming", "title_change", "category_change" -> assertThat(current.get(ch)).isEqualTo(s.streamId());
-          default -> { }
-        }
-      } else if (e instanceof ViewerCount v) {
-        assertThat(current).containsKey(ch);
-        assertThat(v.metadata().get("stream_id")).isEqualTo(current.get(ch));
-      } else {
-        assertThat(current).as("%s while offline", e).containsKey(ch);
-      }
-    });
+        });
     assertThat(started).hasSize(30);
     assertThat(raidsOut[0]).isPositive();
   }
 
   @Test
   void viewerSamples_keepChatterBelowViewersAndCountsGrowing() {
-    Simulation sim = new Simulation(SimRuns.config(40, 9).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.5, 1, 10)));
+    Simulation sim =
+        new Simulation(
+            SimRuns.config(40, 9)
+                .withModel(SimulationModel.DEFAULTS.withStreamLengths(0.5, 1, 10)));
     Map<String, long[]> last = new HashMap<>();
     long[] samples = {0};
-    SimRuns.run(sim, 100, 3 * 3600, e -> {
-      if (e instanceof ViewerCount v) {
-        samples[0]++;
-        long[] prev = last.computeIfAbsent(v.channel(), k -> new long[] {0, 0});
-        long peak = ((Number) v.metadata().get("peak_viewers")).longValue();
-        // Plain checks: AssertJ per sample would dominate the run time.
-        if (v.chatterCount() >= v.viewerCount() || v.chatterCount() < 0 || v.subscriberCount() < prev[0]
-            || v.followerCount() < prev[1] || peak < v.viewerCount()) {
-          fail("inconsistent sample " + v + " after subscribers " + prev[0] + ", followers " + prev[1]);
-        }
-        prev[0] = v.subscriberCount();
-        prev[1] = v.followerCount();
-      }
-    });
+    SimRuns.run(
+        sim,
+        100,
+        3 * 3600,
+        e -> {
+          if (e instanceof ViewerCount v) {
+            samples[0]++;
+            long[] prev = last.computeIfAbsent(v.channel(), k -> new long[] {0, 0});
+            long peak = ((Number) v.metadata().get("peak_viewers")).longValue();
+            // Plain checks: AssertJ per sample would dominate the run time.
+            if (v.chatterCount() >= v.viewerCount()
+                || v.chatterCount() < 0
+                || v.subscriberCount() < prev[0]
+                || v.followerCount() < prev[1]
+                || peak < v.viewerCount()) {
+              fail(
+                  "inconsistent sample "
+                      + v
+                      + " after subscribers "
+                      + prev[0]
+                      + ", followers "
+                      + prev[1]);
+            }
+            prev[0] = v.subscriberCount();
+            prev[1] = v.followerCount();
+          }
+        });
     assertThat(samples[0]).isGreaterThan(10_000);
   }
 
   @Test
   void subscriptions_raiseTheSubscriberCount() {
-    Simulation sim = new Simulation(SimRuns.named(List.of(new ChannelSpec("sub_heavy", 50_000)), 4)
-        .withModel(LONG_STREAMS));
+    Simulation sim =
+        new Simulation(
+            SimRuns.named(List.of(new ChannelSpec("sub_heavy", 50_000)), 4)
+                .withModel(LONG_STREAMS));
     long[] first = {-1};
     long[] lastCount = {0};
     long[] gained = {0};
-    SimRuns.run(sim, sim.naturalRatePerSecond(), 3600, e -> {
-      if (e instanceof ViewerCount v) {
-        if (first[0] < 0) {
-          first[0] = v.subscriberCount();
-          gained[0] = 0;
-        }
-        lastCount[0] = v.subscriberCount();
-      } else if (e instanceof io.telemetra.event.Transaction t && first[0] >= 0) {
-        if (t.transactionType().equals("subscription")) {
-          gained[0]++;
-        } else if (t.transactionType().equals("gift_sub")) {
-          gained[0] += t.giftCount();
-        }
-      }
-    });
+    SimRuns.run(
+        sim,
+        sim.naturalRatePerSecond(),
+        3600,
+        e -> {
+          if (e instanceof ViewerCount v) {
+            if (first[0] < 0) {
+              first[0] = v.subscriberCount();
+              gained[0] = 0;
+            }
+            lastCount[0] = v.subscriberCount();
+          } else if (e instanceof io.telemetra.event.Transaction t && first[0] >= 0) {
+            if (t.transactionType().equals("subscription")) {
+              gained[0]++;
+            } else if (t.transactionType().equals("gift_sub")) {
+              gained[0] += t.giftCount();
+            }
+          }
+        });
     assertThat(gained[0]).isPositive();
-    // Every subscription since the first sample shows up in the count (the last few may follow the last sample).
+    // Every subscription since the first sample shows up in the count (the last few may follow the
+    // last sample).
     assertThat(lastCount[0] - first[0]).isBetween(gained[0] - 110, gained[0]);
   }
 
   @Test
   void heavyTailedAudiences_fewBigMostSmall() {
-    Simulation sim = new Simulation(new SimulationConfig(List.of(), 20_000, 1, 100, EnumSet.of(EventType.CHAT)));
+    Simulation sim =
+        new Simulation(new SimulationConfig(List.of(), 20_000, 1, 100, EnumSet.of(EventType.CHAT)));
     double[] a = new double[20_000];
     for (int c = 0; c < a.length; c++) {
       a[c] = sim.baseline(c);

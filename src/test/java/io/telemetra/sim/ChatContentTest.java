@@ -25,14 +25,24 @@ class ChatContentTest {
 
   @BeforeAll
   static void run() {
-    List<ChannelSpec> specs = List.of(new ChannelSpec("big_chat", 20_000), new ChannelSpec("mid_chat", 800),
-        new ChannelSpec("small_chat", 40));
-    sim = new Simulation(SimRuns.named(specs, 21).withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
-    SimRuns.run(sim, 200, 1800, e -> {
-      if (e instanceof ChatMessage m) {
-        CHAT.add(m);
-      }
-    });
+    List<ChannelSpec> specs =
+        List.of(
+            new ChannelSpec("big_chat", 20_000),
+            new ChannelSpec("mid_chat", 800),
+            new ChannelSpec("small_chat", 40));
+    sim =
+        new Simulation(
+            SimRuns.named(specs, 21)
+                .withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
+    SimRuns.run(
+        sim,
+        200,
+        1800,
+        e -> {
+          if (e instanceof ChatMessage m) {
+            CHAT.add(m);
+          }
+        });
   }
 
   @Test
@@ -93,8 +103,12 @@ class ChatContentTest {
         }
       }
     }
-    assertThat(ids).containsEntry("Kappa", "25").containsEntry("LUL", "425618").containsEntry("Kreygasm", "41")
-        .containsEntry("<3", "9").containsEntry("PogChamp", "305954156");
+    assertThat(ids)
+        .containsEntry("Kappa", "25")
+        .containsEntry("LUL", "425618")
+        .containsEntry("Kreygasm", "41")
+        .containsEntry("<3", "9")
+        .containsEntry("PogChamp", "305954156");
     assertThat(ids).doesNotContainKeys("KEKW", "OMEGALUL", "monkaS", "Pog", "catJAM");
   }
 
@@ -144,7 +158,10 @@ class ChatContentTest {
       String id = userId.putIfAbsent(m.username(), m.userId());
       check(id == null || id.equals(m.userId()), "same user id", m);
       check(m.badges().size() <= 4, "at most four badges", m);
-      check(m.badges().stream().map(Badge::setId).distinct().count() == m.badges().size(), "distinct badge sets", m);
+      check(
+          m.badges().stream().map(Badge::setId).distinct().count() == m.badges().size(),
+          "distinct badge sets",
+          m);
       String r = "none";
       Integer sub = null;
       for (Badge b : m.badges()) {
@@ -154,11 +171,16 @@ class ChatContentTest {
             sub = Integer.valueOf(b.info());
             check(b.id().equals(Integer.toString(Chatters.Badges.bucket(sub))), "tenure bucket", m);
           }
-          default -> { }
+          default -> {}
         }
       }
-      check(r.equals("broadcaster") == m.username().equals(m.channel()), "broadcaster badge iff owner", m);
-      if (!m.message().contains(" raid") && !m.message().contains("RAID") && !m.message().contains("raiders")) {
+      check(
+          r.equals("broadcaster") == m.username().equals(m.channel()),
+          "broadcaster badge iff owner",
+          m);
+      if (!m.message().contains(" raid")
+          && !m.message().contains("RAID")
+          && !m.message().contains("raiders")) {
         String before = role.putIfAbsent(key, r);
         check(before == null || before.equals(r), "same role", m);
       }
@@ -171,29 +193,49 @@ class ChatContentTest {
     assertThat((double) mods / role.size()).isBetween(0.003, 0.05);
     // A few regulars write most lines.
     Map<String, Integer> lines = new HashMap<>();
-    CHAT.stream().filter(m -> m.channel().equals("big_chat")).forEach(m -> lines.merge(m.username(), 1, Integer::sum));
+    CHAT.stream()
+        .filter(m -> m.channel().equals("big_chat"))
+        .forEach(m -> lines.merge(m.username(), 1, Integer::sum));
     List<Integer> sorted = lines.values().stream().sorted((a, b) -> b - a).toList();
     int total = sorted.stream().mapToInt(Integer::intValue).sum();
-    int top = sorted.stream().limit(Math.max(1, sorted.size() / 10)).mapToInt(Integer::intValue).sum();
+    int top =
+        sorted.stream().limit(Math.max(1, sorted.size() / 10)).mapToInt(Integer::intValue).sum();
     assertThat((double) top / total).as("share of the top 10%% of chatters").isGreaterThan(0.4);
   }
 
   @Test
   void renewals_raiseTenureShownInLaterBadges() {
-    Simulation s = new Simulation(new SimulationConfig(List.of(new ChannelSpec("resub_land", 30_000)), 0, 8, 100,
-        EnumSet.of(EventType.CHAT, EventType.TRANSACTIONS)).withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
+    Simulation s =
+        new Simulation(
+            new SimulationConfig(
+                    List.of(new ChannelSpec("resub_land", 30_000)),
+                    0,
+                    8,
+                    100,
+                    EnumSet.of(EventType.CHAT, EventType.TRANSACTIONS))
+                .withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
     Map<String, Integer> renewed = new HashMap<>();
     long[] checked = {0};
-    SimRuns.run(s, 100, 1200, e -> {
-      if (e instanceof Transaction t && t.transactionType().equals("subscription_renewal")) {
-        renewed.put(t.username(), t.cumulativeMonths());
-        assertThat(t.streakMonths() == null || t.streakMonths() <= t.cumulativeMonths()).isTrue();
-      } else if (e instanceof ChatMessage m && renewed.containsKey(m.username())) {
-        Badge sub = m.badges().stream().filter(b -> b.setId().equals("subscriber")).findFirst().orElseThrow();
-        assertThat(Integer.parseInt(sub.info())).isGreaterThanOrEqualTo(renewed.get(m.username()));
-        checked[0]++;
-      }
-    });
+    SimRuns.run(
+        s,
+        100,
+        1200,
+        e -> {
+          if (e instanceof Transaction t && t.transactionType().equals("subscription_renewal")) {
+            renewed.put(t.username(), t.cumulativeMonths());
+            assertThat(t.streakMonths() == null || t.streakMonths() <= t.cumulativeMonths())
+                .isTrue();
+          } else if (e instanceof ChatMessage m && renewed.containsKey(m.username())) {
+            Badge sub =
+                m.badges().stream()
+                    .filter(b -> b.setId().equals("subscriber"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Integer.parseInt(sub.info()))
+                .isGreaterThanOrEqualTo(renewed.get(m.username()));
+            checked[0]++;
+          }
+        });
     assertThat(checked[0]).isPositive();
   }
 
@@ -214,8 +256,14 @@ class ChatContentTest {
   }
 
   private static int distinctMessages(int variants) {
-    Simulation s = new Simulation(new SimulationConfig(List.of(new ChannelSpec("variety_test", 2000)), 0, 3, variants,
-        EnumSet.of(EventType.CHAT)));
+    Simulation s =
+        new Simulation(
+            new SimulationConfig(
+                List.of(new ChannelSpec("variety_test", 2000)),
+                0,
+                3,
+                variants,
+                EnumSet.of(EventType.CHAT)));
     Set<String> texts = new HashSet<>();
     SimRuns.run(s, 100, 200, e -> texts.add(((ChatMessage) e).message()));
     return texts.size();

@@ -41,7 +41,8 @@ class DeterminismAndShardingTest {
 
   @Test
   void sameSeed_givesIdenticalBytes() {
-    SimulationConfig config = SimRuns.config(60, 1234).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.3, 0.5, 5));
+    SimulationConfig config =
+        SimRuns.config(60, 1234).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.3, 0.5, 5));
     byte[] a = serialize(new Simulation(config), 200_000, 20);
     byte[] b = serialize(new Simulation(config), 200_000, 20);
     assertThat(a.length).isGreaterThan(10_000_000);
@@ -52,7 +53,8 @@ class DeterminismAndShardingTest {
 
   @Test
   void shards_addUpToTheWholeInBackfill() {
-    SimulationConfig config = SimRuns.config(40, 99).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.15, 0.3, 3));
+    SimulationConfig config =
+        SimRuns.config(40, 99).withModel(SimulationModel.DEFAULTS.withStreamLengths(0.15, 0.3, 3));
     int n = 3;
     Simulation whole = new Simulation(config);
     Simulation[] shards = new Simulation[n];
@@ -81,11 +83,14 @@ class DeterminismAndShardingTest {
         continue;
       }
       if (found == null || !Arrays.equals(json.toBytes(found), json.toBytes(expected))) {
-        throw new AssertionError("slot " + s + ": expected " + expected + " but shards gave " + found);
+        throw new AssertionError(
+            "slot " + s + ": expected " + expected + " but shards gave " + found);
       }
       emitted++;
-      if (expected instanceof StreamMeta m && m.eventType().equals("raid_outgoing")
-          && whole.channelNames().indexOf(m.raid().fromChannel()) % n != whole.channelNames().indexOf(m.raid().toChannel()) % n) {
+      if (expected instanceof StreamMeta m
+          && m.eventType().equals("raid_outgoing")
+          && whole.channelNames().indexOf(m.raid().fromChannel()) % n
+              != whole.channelNames().indexOf(m.raid().toChannel()) % n) {
         raidsAcrossShards++;
       }
     }
@@ -97,20 +102,39 @@ class DeterminismAndShardingTest {
   void shardSetting_parsesAndRejectsBadValues() {
     Settings s = new SettingsParser(Map.of("SHARD", "2/5"), Map.of()).parse();
     assertThat(s.shard()).isEqualTo(new Settings.Shard(2, 5));
-    assertThat(new SettingsParser(Map.of(), Map.of()).parse().shard()).isEqualTo(Settings.Shard.ALL);
+    assertThat(new SettingsParser(Map.of(), Map.of()).parse().shard())
+        .isEqualTo(Settings.Shard.ALL);
     for (String bad : List.of("5/5", "1/0", "a/b", "-1/2", "3", "0/2000")) {
       assertThatThrownBy(() -> new SettingsParser(Map.of("SHARD", bad), Map.of()).parse())
           .isInstanceOf(UsageException.class)
-          .hasMessage("Invalid value for SHARD: '" + bad + "' (allowed: i/n with 0 <= i < n <= 1024, e.g. 0/4)");
+          .hasMessage(
+              "Invalid value for SHARD: '"
+                  + bad
+                  + "' (allowed: i/n with 0 <= i < n <= 1024, e.g. 0/4)");
     }
-    assertThatThrownBy(() -> new SettingsParser(Map.of(), Map.of(io.telemetra.config.Setting.SHARD, "2/2")).parse())
-        .hasMessage("Invalid value for --shard: '2/2' (allowed: i/n with 0 <= i < n <= 1024, e.g. 0/4)");
+    assertThatThrownBy(
+            () ->
+                new SettingsParser(Map.of(), Map.of(io.telemetra.config.Setting.SHARD, "2/2"))
+                    .parse())
+        .hasMessage(
+            "Invalid value for --shard: '2/2' (allowed: i/n with 0 <= i < n <= 1024, e.g. 0/4)");
   }
 
   @Test
   void produceCommand_buildsTheShardedSimulation() {
-    Settings settings = new SettingsParser(Map.of("SHARD", "1/2", "CHANNELS", "alpha_one,beta_two,gamma_three",
-        "SEED", "5", "SINK", "stdout"), Map.of()).parse();
+    Settings settings =
+        new SettingsParser(
+                Map.of(
+                    "SHARD",
+                    "1/2",
+                    "CHANNELS",
+                    "alpha_one,beta_two,gamma_three",
+                    "SEED",
+                    "5",
+                    "SINK",
+                    "stdout"),
+                Map.of())
+            .parse();
     EventSource source = ProduceCommand.simulation(settings);
     for (int i = 0; i < 5_000; i++) {
       Event e = source.next(SimRuns.T0 + i * 10L);
@@ -122,8 +146,14 @@ class DeterminismAndShardingTest {
 
   @Test
   void onlyEnabledTypes_areEmitted() {
-    Simulation sim = new Simulation(new SimulationConfig(List.of(new ChannelSpec("only_chat", 500)), 0, 1, 100,
-        EnumSet.of(EventType.CHAT, EventType.VIEWER)));
+    Simulation sim =
+        new Simulation(
+            new SimulationConfig(
+                List.of(new ChannelSpec("only_chat", 500)),
+                0,
+                1,
+                100,
+                EnumSet.of(EventType.CHAT, EventType.VIEWER)));
     SimRuns.run(sim, 50, 3600, e -> assertThat(e.type()).isIn(EventType.CHAT, EventType.VIEWER));
   }
 }

@@ -21,24 +21,35 @@ import org.junit.jupiter.api.Test;
 class MoneyTest {
   private static final List<Transaction> TX = new ArrayList<>();
   private static final List<Object> ALL = new ArrayList<>();
+
   /** A run with only transactions enabled: every slot is a paid event, in the model's mix. */
   private static final List<Transaction> TX_ONLY = new ArrayList<>();
 
   @BeforeAll
   static void run() {
-    List<ChannelSpec> specs = List.of(new ChannelSpec("money_big", 40_000), new ChannelSpec("money_mid", 3_000));
-    Simulation sim = new Simulation(new SimulationConfig(specs, 0, 77, 100,
-        EnumSet.of(EventType.TRANSACTIONS, EventType.CHAT)).withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
+    List<ChannelSpec> specs =
+        List.of(new ChannelSpec("money_big", 40_000), new ChannelSpec("money_mid", 3_000));
+    Simulation sim =
+        new Simulation(
+            new SimulationConfig(
+                    specs, 0, 77, 100, EnumSet.of(EventType.TRANSACTIONS, EventType.CHAT))
+                .withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
     // The model's mix has ~1 paid event per ~300 chat lines in channels this big: 2M slots give
     // thousands of transactions.
-    SimRuns.run(sim, 100, 1.5 * 3600, e -> {
-      ALL.add(e);
-      if (e instanceof Transaction t) {
-        TX.add(t);
-      }
-    });
-    Simulation money = new Simulation(new SimulationConfig(specs, 0, 78, 100, EnumSet.of(EventType.TRANSACTIONS))
-        .withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
+    SimRuns.run(
+        sim,
+        100,
+        1.5 * 3600,
+        e -> {
+          ALL.add(e);
+          if (e instanceof Transaction t) {
+            TX.add(t);
+          }
+        });
+    Simulation money =
+        new Simulation(
+            new SimulationConfig(specs, 0, 78, 100, EnumSet.of(EventType.TRANSACTIONS))
+                .withModel(SimulationModel.DEFAULTS.withStreamLengths(100, 100, 20)));
     SimRuns.run(money, 10, 4000, e -> TX_ONLY.add((Transaction) e));
   }
 
@@ -56,7 +67,9 @@ class MoneyTest {
     double[] mix = SimulationModel.DEFAULTS.tierMix();
     String[] names = {"1000", "Prime", "2000", "3000"};
     for (int i = 0; i < names.length; i++) {
-      assertThat(tiers.getOrDefault(names[i], 0) / (double) n).as(names[i]).isCloseTo(mix[i], within(0.02));
+      assertThat(tiers.getOrDefault(names[i], 0) / (double) n)
+          .as(names[i])
+          .isCloseTo(mix[i], within(0.02));
     }
   }
 
@@ -68,8 +81,14 @@ class MoneyTest {
       if (t.transactionType().equals("gift_sub")) {
         sizes.merge(t.giftCount(), 1, Integer::sum);
         n++;
-        assertThat(t.recipients()).hasSize(t.giftCount()).doesNotHaveDuplicates()
-            .allMatch(r -> r.matches("[a-z0-9][a-z0-9_]{3,24}") && !r.equals(t.channel()) && !r.equals(t.username()));
+        assertThat(t.recipients())
+            .hasSize(t.giftCount())
+            .doesNotHaveDuplicates()
+            .allMatch(
+                r ->
+                    r.matches("[a-z0-9][a-z0-9_]{3,24}")
+                        && !r.equals(t.channel())
+                        && !r.equals(t.username()));
         assertThat(t.tier()).isIn("1000", "2000", "3000");
       }
     }
@@ -78,7 +97,8 @@ class MoneyTest {
     double[] weights = SimulationModel.DEFAULTS.giftSizeWeights();
     assertThat(sizes.keySet()).isSubsetOf(java.util.Arrays.stream(configured).boxed().toList());
     for (int i = 0; i < configured.length; i++) {
-      assertThat(sizes.getOrDefault(configured[i], 0) / (double) n).as("bomb of %d", configured[i])
+      assertThat(sizes.getOrDefault(configured[i], 0) / (double) n)
+          .as("bomb of %d", configured[i])
           .isCloseTo(weights[i], within(0.025));
     }
   }
@@ -91,23 +111,30 @@ class MoneyTest {
       assertThat(t.currency()).isEqualTo("USD");
       assertThat(t.amount().scale()).isEqualTo(2);
       assertThat(t.amount()).isPositive();
-      BigDecimal price = t.tier() == null ? null : switch (t.tier()) {
-        case "2000" -> new BigDecimal("9.99");
-        case "3000" -> new BigDecimal("24.99");
-        default -> new BigDecimal("4.99");
-      };
+      BigDecimal price =
+          t.tier() == null
+              ? null
+              : switch (t.tier()) {
+                case "2000" -> new BigDecimal("9.99");
+                case "3000" -> new BigDecimal("24.99");
+                default -> new BigDecimal("4.99");
+              };
       switch (t.transactionType()) {
         case "subscription", "subscription_renewal" -> {
           assertThat(t.amount()).isEqualByComparingTo(price);
           assertThat(t.isAnonymous()).isFalse();
         }
-        case "gift_sub" -> assertThat(t.amount()).isEqualByComparingTo(price.multiply(BigDecimal.valueOf(t.giftCount())));
+        case "gift_sub" ->
+            assertThat(t.amount())
+                .isEqualByComparingTo(price.multiply(BigDecimal.valueOf(t.giftCount())));
         case "bits" -> {
           assertThat(t.bits()).isPositive();
-          assertThat(t.amount()).isEqualByComparingTo(BigDecimal.valueOf(t.bits()).movePointLeft(2));
+          assertThat(t.amount())
+              .isEqualByComparingTo(BigDecimal.valueOf(t.bits()).movePointLeft(2));
           assertThat(t.message()).startsWith("Cheer" + t.bits());
         }
-        case "donation" -> assertThat(t.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(0);
+        case "donation" ->
+            assertThat(t.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(0);
         default -> throw new AssertionError(t.transactionType());
       }
       if (t.transactionType().equals("subscription_renewal")) {
@@ -121,10 +148,15 @@ class MoneyTest {
         assertThat(t.userId()).matches("[0-9]+");
       }
     }
-    assertThat(types.keySet()).contains("subscription", "subscription_renewal", "gift_sub", "bits", "donation");
+    assertThat(types.keySet())
+        .contains("subscription", "subscription_renewal", "gift_sub", "bits", "donation");
     // Donations: round amounts with a median around $5.
-    List<BigDecimal> donations = TX_ONLY.stream().filter(t -> t.transactionType().equals("donation")).map(Transaction::amount)
-        .sorted().toList();
+    List<BigDecimal> donations =
+        TX_ONLY.stream()
+            .filter(t -> t.transactionType().equals("donation"))
+            .map(Transaction::amount)
+            .sorted()
+            .toList();
     assertThat(donations.get(donations.size() / 2).doubleValue()).isBetween(3.0, 7.0);
   }
 
@@ -134,11 +166,15 @@ class MoneyTest {
     int matched = 0;
     int reactions = 0;
     for (int i = 0; i < ALL.size(); i++) {
-      if (ALL.get(i) instanceof Transaction t && t.transactionType().equals("bits") && !t.isAnonymous()) {
+      if (ALL.get(i) instanceof Transaction t
+          && t.transactionType().equals("bits")
+          && !t.isAnonymous()) {
         cheers++;
         for (int j = i + 1; j < ALL.size(); j++) {
           if (ALL.get(j) instanceof ChatMessage m && m.channel().equals(t.channel())) {
-            if (m.bits() != null && m.bits().equals(t.bits()) && m.username().equals(t.username())
+            if (m.bits() != null
+                && m.bits().equals(t.bits())
+                && m.username().equals(t.username())
                 && m.message().equals(t.message())) {
               matched++;
             }
@@ -146,7 +182,9 @@ class MoneyTest {
           }
         }
       }
-      if (ALL.get(i) instanceof ChatMessage m && t(m) && (m.message().contains("thank") || m.message().contains("welcome to the club"))) {
+      if (ALL.get(i) instanceof ChatMessage m
+          && t(m)
+          && (m.message().contains("thank") || m.message().contains("welcome to the club"))) {
         reactions++;
       }
     }

@@ -18,7 +18,9 @@ class ScaleTest {
     Runtime rt = Runtime.getRuntime();
     System.gc();
     long before = rt.totalMemory() - rt.freeMemory();
-    Simulation sim = new Simulation(new SimulationConfig(List.of(), 100_000, 17, 100, EnumSet.allOf(EventType.class)));
+    Simulation sim =
+        new Simulation(
+            new SimulationConfig(List.of(), 100_000, 17, 100, EnumSet.allOf(EventType.class)));
     Set<String> names = new HashSet<>(sim.channelNames());
     assertThat(names).hasSize(100_000).allMatch(n -> n.matches("[a-z0-9][a-z0-9_]{3,24}"));
     long chats = 0;

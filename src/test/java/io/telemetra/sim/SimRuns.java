@@ -22,7 +22,10 @@ final class SimRuns {
     return new SimulationConfig(specs, 0, seed, 100, EnumSet.allOf(EventType.class));
   }
 
-  /** Runs slots at {@code rate} per simulated second for {@code seconds}; passes every non-null event. */
+  /**
+   * Runs slots at {@code rate} per simulated second for {@code seconds}; passes every non-null
+   * event.
+   */
   static void run(EventSource source, double rate, double seconds, Consumer<Event> sink) {
     long slots = (long) (rate * seconds);
     for (long i = 0; i < slots; i++) {

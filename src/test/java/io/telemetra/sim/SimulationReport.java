@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Prints the figures of a one-hour simulated run of 50 channels at the model's natural rate, and
- * the single-thread throughput of the engine plus EventJson. Run:
- * {@code mvn -q test-compile exec:java}-free: {@code java -cp target/classes:target/test-classes:<deps> io.telemetra.sim.SimulationReport}
- * or through the test {@code SimulationReportTest}.
+ * the single-thread throughput of the engine plus EventJson. Run: {@code mvn -q test-compile
+ * exec:java}-free: {@code java -cp target/classes:target/test-classes:<deps>
+ * io.telemetra.sim.SimulationReport} or through the test {@code SimulationReportTest}.
  */
 public final class SimulationReport {
   public static void main(String[] args) {
@@ -32,37 +32,61 @@ public final class SimulationReport {
     Map<String, Integer> types = new TreeMap<>();
     Map<String, Long> lastSample = new java.util.HashMap<>();
     double[] viewerSum = {0};
-    SimRuns.run(sim, rate, 3600, e -> {
-      types.merge(e.type() + (e instanceof StreamMeta s ? ":" + s.eventType() : e instanceof Transaction t ? ":" + t.transactionType() : ""), 1, Integer::sum);
-      if (e instanceof ChatMessage m) {
-        chat[0]++;
-        if (!m.emotes().isEmpty()) {
-          withEmotes[0]++;
-        }
-        if (m.isAction()) {
-          actions[0]++;
-        }
-      } else if (e instanceof StreamMeta s && s.eventType().equals("raid_outgoing")) {
-        raids[0]++;
-      } else if (e instanceof Transaction t && (t.transactionType().equals("subscription") || t.transactionType().equals("subscription_renewal"))) {
-        tiers.merge(t.tier(), 1, Integer::sum);
-      } else if (e instanceof ViewerCount v) {
-        samples[0]++;
-        viewerSum[0] += v.viewerCount();
-      }
-    });
+    SimRuns.run(
+        sim,
+        rate,
+        3600,
+        e -> {
+          types.merge(
+              e.type()
+                  + (e instanceof StreamMeta s
+                      ? ":" + s.eventType()
+                      : e instanceof Transaction t ? ":" + t.transactionType() : ""),
+              1,
+              Integer::sum);
+          if (e instanceof ChatMessage m) {
+            chat[0]++;
+            if (!m.emotes().isEmpty()) {
+              withEmotes[0]++;
+            }
+            if (m.isAction()) {
+              actions[0]++;
+            }
+          } else if (e instanceof StreamMeta s && s.eventType().equals("raid_outgoing")) {
+            raids[0]++;
+          } else if (e instanceof Transaction t
+              && (t.transactionType().equals("subscription")
+                  || t.transactionType().equals("subscription_renewal"))) {
+            tiers.merge(t.tier(), 1, Integer::sum);
+          } else if (e instanceof ViewerCount v) {
+            samples[0]++;
+            viewerSum[0] += v.viewerCount();
+          }
+        });
     // Average concurrent viewers across the hour = sum over channels of mean sampled viewers.
     double meanViewersPerSample = viewerSum[0] / samples[0];
     double sampleRatePerChannel = samples[0] / 50.0;
     double totalViewers = meanViewersPerSample * 50;
     double perViewerMinute = chat[0] / totalViewers / 60.0;
     StringBuilder sb = new StringBuilder();
-    sb.append("natural rate ").append(Math.round(rate)).append("/s, events by type ").append(types).append('\n');
-    sb.append("chat messages ").append(chat[0]).append(", mean concurrent viewers ~").append(Math.round(totalViewers))
-        .append(" (from ").append(samples[0]).append(" samples, ").append(Math.round(sampleRatePerChannel))
+    sb.append("natural rate ")
+        .append(Math.round(rate))
+        .append("/s, events by type ")
+        .append(types)
+        .append('\n');
+    sb.append("chat messages ")
+        .append(chat[0])
+        .append(", mean concurrent viewers ~")
+        .append(Math.round(totalViewers))
+        .append(" (from ")
+        .append(samples[0])
+        .append(" samples, ")
+        .append(Math.round(sampleRatePerChannel))
         .append(" per channel)\n");
     sb.append(String.format("chat messages per viewer per minute: %.4f%n", perViewerMinute));
-    sb.append(String.format("share of chat messages with emotes: %.1f%%%n", 100.0 * withEmotes[0] / chat[0]));
+    sb.append(
+        String.format(
+            "share of chat messages with emotes: %.1f%%%n", 100.0 * withEmotes[0] / chat[0]));
     sb.append(String.format("share of /me actions: %.2f%%%n", 100.0 * actions[0] / chat[0]));
     int subs = tiers.values().stream().mapToInt(Integer::intValue).sum();
     sb.append("tier mix (subscription + renewal, n=").append(subs).append("):");
@@ -88,7 +112,9 @@ public final class SimulationReport {
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    sb.append(String.format("engine + EventJson, one thread: %.0f events/s (%d bytes)%n", count / secs, bytes));
+    sb.append(
+        String.format(
+            "engine + EventJson, one thread: %.0f events/s (%d bytes)%n", count / secs, bytes));
     return sb.toString();
   }
 }
