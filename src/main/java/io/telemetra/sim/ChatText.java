@@ -665,9 +665,14 @@ final class ChatText {
     }
   }
 
+  /**
+   * A word of a vocabulary slot, Zipf-like over its entries in use: base forms (listed first) are
+   * the most common, derived forms (ALL-CAPS, elongated ...) form the long tail.
+   */
   private int slotWord(int slot, SplittableRandom r) {
     int[] words = vocab[-slot - 3];
-    return words[r.nextInt(words.length)];
+    int i = (int) Math.exp(r.nextDouble() * Math.log(words.length + 1.0)) - 1;
+    return words[Math.min(Math.max(i, 0), words.length - 1)];
   }
 
   /** An emote index drawn by Zipf-like popularity. */
