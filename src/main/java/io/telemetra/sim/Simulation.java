@@ -92,6 +92,8 @@ public final class Simulation implements EventSource {
   private volatile long now = Long.MIN_VALUE;
   private boolean started;
   private int cursor;
+  private long dailyMinute = Long.MIN_VALUE;
+  private double dailyFactor = 1;
   private long draws;
 
   public Simulation(SimulationConfig config) {
@@ -124,7 +126,8 @@ public final class Simulation implements EventSource {
       chatRate[c] = m.chatPerViewerSecond(base[c]) / 1000.0;
     }
     txRate = m.paidPerViewerHour() / HOUR;
-    wanderMax = Math.exp(m.wanderAmplitude());
+    // Upper bound of everything that scales the baseline: wander, daily cycle and weekend.
+    wanderMax = Math.exp(m.wanderAmplitude()) * (1 + m.dailyAmplitude()) * (1 + m.weekendBoost());
     Set<EventType> types = config.enabledTypes();
     chatOn = types.contains(EventType.CHAT);
     viewerOn = types.contains(EventType.VIEWER);
@@ -260,10 +263,12 @@ public final class Simulation implements EventSource {
     if (t == Long.MIN_VALUE) {
       return 0;
     }
+    // Runs on the metrics thread: uses only pure functions, never the sim thread's caches.
+    double daily = dailyFactor(Math.floorDiv(t, 60_000L) * 60_000L);
     long sum = 0;
     for (int c = 0; c < n; c++) {
       if (live[c]) {
-        sum += viewers(c, t);
+        sum += Math.max(1, Math.round(audience(c, t, daily)));
       }
     }
     return sum;
@@ -302,6 +307,11 @@ public final class Simulation implements EventSource {
   }
 
   private double audience(int c, long t) {
+    return audience(c, t, daily(t));
+  }
+
+  /** Viewers at {@code t} given the daily factor (pure: safe to call from the metrics thread). */
+  private double audience(int c, long t, double daily) {
     double age = (t - streamStart[c]) / MINUTE;
     double ramp = 1 - (1 - m.rampFloor()) * Math.exp(-Math.max(0, age) / m.rampMinutes());
     double left = (lifeAt[c] - t) / MINUTE;
@@ -309,7 +319,27 @@ public final class Simulation implements EventSource {
         left >= m.endDropMinutes()
             ? 1
             : m.endDropFloor() + (1 - m.endDropFloor()) * Math.max(0, left) / m.endDropMinutes();
-    return base[c] * ramp * drop * wander(c, t) + spike(c, t);
+    return base[c] * ramp * drop * daily * wander(c, t) + spike(c, t);
+  }
+
+  /**
+   * The daily cycle (realism §2): a cosine peaking at {@code dailyPeakHourUtc}, higher on weekends.
+   * Evaluated once per simulated minute.
+   */
+  private double daily(long t) {
+    long minute = Math.floorDiv(t, 60_000L);
+    if (minute != dailyMinute) {
+      dailyMinute = minute;
+      dailyFactor = dailyFactor(minute * 60_000L);
+    }
+    return dailyFactor;
+  }
+
+  private double dailyFactor(long t) {
+    double hour = Math.floorMod(t, 86_400_000L) / HOUR;
+    double f = 1 + m.dailyAmplitude() * Math.cos(2 * Math.PI * (hour - m.dailyPeakHourUtc()) / 24);
+    long dayOfWeek = Math.floorMod(Math.floorDiv(t, 86_400_000L) + 3, 7); // 0 = Monday
+    return dayOfWeek >= 5 ? f * (1 + m.weekendBoost()) : f;
   }
 
   /** Mean-reverting wander: smooth value noise in log space, bounded by exp(+-amplitude). */

@@ -178,68 +178,83 @@ public record SimulationModel(
     /** Share of chatters who are moderators (realism §5: 1-2%). */
     double moderatorShare,
     /** Share of chatters who are VIPs (realism §5: 1-2%). */
-    double vipShare) {
+    double vipShare,
+
+    // --- Daily cycle (realism §2) ---
+    /**
+     * Audiences swing by +-this share over the day (realism §2: peak ~00:50-02:00 UTC, trough
+     * ~07:00-09:00; est. size).
+     */
+    double dailyAmplitude,
+    /** Hour of the daily peak, UTC (realism §2: ~00:50-02:00). */
+    double dailyPeakHourUtc,
+    /** Extra audience on Saturdays and Sundays (realism §2: weekends higher; est. size). */
+    double weekendBoost) {
 
   /** The defaults documented in docs/DATA_GENERATION.md. */
   public static final SimulationModel DEFAULTS =
       new SimulationModel(
-          30,
-          1.2,
-          0.95,
-          1.1,
-          200_000,
-          2.7,
-          4.0,
-          5_000,
-          20,
-          5,
-          0.2,
-          0.25,
-          20,
-          5,
-          0.5,
-          0.6,
-          0.02,
-          4,
-          3,
-          5,
-          20,
-          4,
-          10_000,
-          0.5,
-          0.3,
-          0.22,
-          -0.25,
-          0.3,
-          0.02,
-          0.2,
-          0.05,
-          0.02,
-          0.40,
-          1.0,
-          0.01,
-          60,
-          20,
-          0.35,
-          0.006,
-          new double[] {0.30, 0.35, 0.10, 0.15, 0.10},
-          new double[] {0.65, 0.25, 0.05, 0.05},
-          new int[] {1, 5, 10, 20, 50, 100},
-          new double[] {0.60, 0.18, 0.11, 0.06, 0.03, 0.02},
-          new int[] {1, 100, 500, 1000, 5000, 10000, 69, 420, 1337},
-          new double[] {0.10, 0.45, 0.15, 0.12, 0.03, 0.01, 0.04, 0.06, 0.04},
-          5.0,
-          1.0,
-          0.05,
-          0.3,
-          0.3,
-          0.8,
-          40,
-          0.05,
-          0.6,
-          120,
-          0.015,
-          0.01);
+          30, // audienceMedian
+          1.2, // audienceSigma
+          0.95, // tailQuantile
+          1.1, // paretoAlpha
+          200_000, // audienceMax
+          2.7, // streamHoursSmall
+          4.0, // streamHoursBig
+          5_000, // bigChannelViewers
+          20, // pauseMinutesMedian
+          5, // rampMinutes
+          0.2, // rampFloor
+          0.25, // wanderAmplitude
+          20, // wanderPeriodMinutes
+          5, // endDropMinutes
+          0.5, // endDropFloor
+          0.6, // raidProbability
+          0.02, // hostProbability
+          4, // raidDecayMinutes
+          3, // hypePerHour
+          5, // hypeBurst
+          20, // burstDecaySeconds
+          4, // raidChatBurst
+          10_000, // viewerIntervalMillis
+          0.5, // metaChangesPerHour
+          0.3, // categoryChangeShare
+          0.22, // chatPerViewerMinuteAt10
+          -0.25, // chatRateExponent
+          0.3, // chatPerViewerMinuteMax
+          0.02, // chatPerViewerMinuteMin
+          0.2, // chatterShareAt10
+          0.05, // chatterShareMin
+          0.02, // actionShare
+          0.40, // emoteShare
+          1.0, // emoteZipfExponent
+          0.01, // broadcasterChatShare
+          60, // raidGreetingSeconds
+          20, // reactionSeconds
+          0.35, // reactionShare
+          0.006, // paidPerViewerHour
+          new double[] {0.30, 0.35, 0.10, 0.15, 0.10}, // transactionMix
+          new double[] {0.65, 0.25, 0.05, 0.05}, // tierMix
+          new int[] {1, 5, 10, 20, 50, 100}, // giftSizes
+          new double[] {0.60, 0.18, 0.11, 0.06, 0.03, 0.02}, // giftSizeWeights
+          new int[] {1, 100, 500, 1000, 5000, 10000, 69, 420, 1337}, // cheerBits
+          new double[] {0.10, 0.45, 0.15, 0.12, 0.03, 0.01, 0.04, 0.06, 0.04}, // cheerBitsWeights
+          5.0, // donationMedianUsd
+          1.0, // donationSigma
+          0.05, // anonymousShare
+          0.3, // purchaseChatBurst
+          0.3, // subscriberShare
+          0.8, // subscribersPerViewer
+          40, // followersPerViewer
+          0.05, // followsPerViewerHour
+          0.6, // chattersPerViewer
+          120, // minChatters
+          0.015, // moderatorShare
+          0.01, // vipShare
+          0.35, // dailyAmplitude
+          1.5, // dailyPeakHourUtc
+          0.1 // weekendBoost
+          );
 
   /** The same model with viewer-count samples every {@code millis} of simulated time. */
   public SimulationModel withViewerIntervalMillis(long millis) {
@@ -300,7 +315,10 @@ public record SimulationModel(
         chattersPerViewer,
         minChatters,
         moderatorShare,
-        vipShare);
+        vipShare,
+        dailyAmplitude,
+        dailyPeakHourUtc,
+        weekendBoost);
   }
 
   /**
@@ -366,7 +384,10 @@ public record SimulationModel(
         chattersPerViewer,
         minChatters,
         moderatorShare,
-        vipShare);
+        vipShare,
+        dailyAmplitude,
+        dailyPeakHourUtc,
+        weekendBoost);
   }
 
   /**

@@ -274,4 +274,32 @@ class AudienceAndChatTest {
     assertThat(top1 / total).as("share of the top 1%").isGreaterThan(0.25);
     assertThat(a[a.length - 1]).isGreaterThan(50 * a[a.length / 2]);
   }
+
+  @Test
+  void audiences_followTheDailyCycle() {
+    Simulation sim =
+        new Simulation(
+            new SimulationConfig(
+                    List.of(new ChannelSpec("night_owl_tv", 5000)),
+                    0,
+                    2,
+                    100,
+                    EnumSet.of(EventType.VIEWER))
+                .withModel(LONG_STREAMS));
+    long midnight = 1_764_547_200_000L; // 2025-12-01T00:00:00Z, a Monday
+    double[] sum = new double[24];
+    int[] count = new int[24];
+    for (int i = 0; i < 2 * 24 * 360; i++) { // two days, one slot every 10 s
+      long at = midnight + i * 10_000L;
+      ViewerCount v = (ViewerCount) sim.next(at);
+      if (at >= midnight + 86_400_000L) { // skip the first day's ramp-up
+        int hour = (int) ((at / 3_600_000L) % 24);
+        sum[hour] += v.viewerCount();
+        count[hour]++;
+      }
+    }
+    double peak = (sum[1] / count[1] + sum[2] / count[2]) / 2;
+    double trough = (sum[7] / count[7] + sum[8] / count[8]) / 2;
+    assertThat(peak / trough).as("01-03 UTC vs 07-09 UTC").isGreaterThan(1.3);
+  }
 }
