@@ -94,7 +94,6 @@ public final class Simulation implements EventSource {
   private int cursor;
   private long dailyMinute = Long.MIN_VALUE;
   private double dailyFactor = 1;
-  private long draws;
 
   public Simulation(SimulationConfig config) {
     this.config = config;
@@ -287,11 +286,6 @@ public final class Simulation implements EventSource {
   /** Baseline (plateau) audience of channel {@code c}. */
   public double baseline(int c) {
     return base[c];
-  }
-
-  /** Draws made by the slot sampler (for tests and benchmarks). */
-  long draws() {
-    return draws;
   }
 
   // ---------------------------------------------------------------- audience
@@ -568,7 +562,6 @@ public final class Simulation implements EventSource {
     double perMsViewer = viewerOn ? liveCount / (double) m.viewerIntervalMillis() : 0;
     double perMsMeta = metaOn ? liveCount * m.metaChangesPerHour() / HOUR : 0;
     for (int attempt = 0; attempt < 10_000; attempt++) {
-      draws++;
       double cu = chatOn ? Math.max(0, chatTree.total()) : 0;
       double tu = txOn ? Math.max(0, txTree.total()) : 0;
       double total = cu + tu + perMsViewer + perMsMeta;
