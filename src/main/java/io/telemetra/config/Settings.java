@@ -18,6 +18,7 @@ import java.util.Set;
  * @param maxEvents 0 = unlimited
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
+ * @param metricsPort port of the /metrics and /health endpoint; 0 = no endpoint
  * @param shard this instance's share of the channels ({@link Shard#ALL} = everything)
  */
 public record Settings(
@@ -45,6 +46,9 @@ public record Settings(
     Path embeddedBrokerDataDir,
     Instant from,
     Instant to,
+    int metricsPort,
+    boolean metricsPerChannel,
+    Duration healthUnreachableThreshold,
     Shard shard) {
 
   /** Shard {@code index} of {@code count}: this instance emits the events of channels {@code c % count == index}. */
