@@ -128,8 +128,9 @@ public record SimulationModel(
 
     // --- Money (realism §6) ---
     /**
-     * Paid events per viewer-hour: subs ~1 per 100-500 viewer-hours (realism §6) and subs are ~65%
-     * of paid events here.
+     * Paid events per viewer-hour: subs ~1 per 100-500 viewer-hours (realism §6) and subs (new,
+     * renewed, gifted) are ~75% of paid events here; the busy end of the range, so that money shows
+     * up within seconds at the default settings.
      */
     double paidPerViewerHour,
     /**
@@ -204,7 +205,7 @@ public record SimulationModel(
           5_000, // bigChannelViewers
           20, // pauseMinutesMedian
           5, // rampMinutes
-          0.2, // rampFloor
+          0.4, // rampFloor
           0.25, // wanderAmplitude
           20, // wanderPeriodMinutes
           5, // endDropMinutes
@@ -232,7 +233,7 @@ public record SimulationModel(
           60, // raidGreetingSeconds
           20, // reactionSeconds
           0.35, // reactionShare
-          0.006, // paidPerViewerHour
+          0.015, // paidPerViewerHour
           new double[] {0.30, 0.35, 0.10, 0.15, 0.10}, // transactionMix
           new double[] {0.65, 0.25, 0.05, 0.05}, // tierMix
           new int[] {1, 5, 10, 20, 50, 100}, // giftSizes

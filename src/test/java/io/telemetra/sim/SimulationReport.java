@@ -113,8 +113,10 @@ public final class SimulationReport {
       }
       double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
       double wall = (System.nanoTime() - wall0) / 1e9;
-      sb.append(String.format("engine + EventJson, one thread, round %d: %.0f events per CPU-second (%.0f per wall second)%n",
-          round, events / cpu, events / wall));
+      sb.append(
+          String.format(
+              "engine + EventJson, one thread, round %d: %.0f events per CPU-second (%.0f per wall second)%n",
+              round, events / cpu, events / wall));
     }
     sb.append("(").append(bytes).append(" bytes serialised)\n");
     return sb.toString();
