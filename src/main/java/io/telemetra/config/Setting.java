@@ -52,7 +52,9 @@ public enum Setting {
   EMBEDDED_BROKER_PORT("--embedded-broker-port", "9092", "a port from 1 to 65535",
       "Port of the embedded broker (used when KAFKA_BOOTSTRAP_SERVERS is not set)."),
   EMBEDDED_BROKER_DATA_DIR("--embedded-broker-data-dir", "(temporary directory)", "a directory path",
-      "Where the embedded broker keeps its log; a temporary directory is deleted on exit.");
+      "Where the embedded broker keeps its log; a temporary directory is deleted on exit."),
+  MANIFEST("--manifest", "(none)", "a file path in an existing directory",
+      "At shutdown, write the run's manifest (JSON: counts and sequence ranges per topic and channel, per-minute aggregates) here; `telemetra consume --verify FILE` checks Kafka against it.");
 
   /** Environment variables with this prefix become Kafka client properties: {@code KAFKA_CLIENT_SASL_MECHANISM -> sasl.mechanism}. */
   public static final String CLIENT_PROPERTY_PREFIX = "KAFKA_CLIENT_";

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param maxEvents 0 = unlimited
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
+ * @param manifest where to write the run's manifest at shutdown, or null
  */
 public record Settings(
     String bootstrapServers,
@@ -43,7 +44,8 @@ public record Settings(
     int embeddedBrokerPort,
     Path embeddedBrokerDataDir,
     Instant from,
-    Instant to) {
+    Instant to,
+    Path manifest) {
 
   /** Where events are written. */
   public enum Sink {

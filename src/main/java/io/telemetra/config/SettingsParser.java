@@ -126,10 +126,12 @@ public final class SettingsParser {
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
     }
+    Path manifest = manifest();
     return new Settings(
         bootstrap, channels, channelCount, rate, variants, logLevel, logFormat, types, seed, seedGiven,
         maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
-        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to);
+        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to,
+        manifest);
   }
 
   /** {@code KAFKA_CLIENT_SASL_JAAS_CONFIG=...} becomes {@code sasl.jaas.config=...}. */
@@ -250,6 +252,20 @@ public final class SettingsParser {
       out.add(new ChannelSpec(login, audience));
     }
     return out;
+  }
+
+  /** MANIFEST: checked now, so that a run does not end with nowhere to write its manifest. */
+  private Path manifest() {
+    String v = raw(Setting.MANIFEST);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(v.trim());
+    Path dir = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw bad(Setting.MANIFEST, v);
+    }
+    return file;
   }
 
   private Rate rate() {
