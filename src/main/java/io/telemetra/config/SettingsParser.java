@@ -148,15 +148,20 @@ public final class SettingsParser {
 
   /** Reads a Java properties file of Kafka client settings, or fails naming the setting. */
   public static Map<String, String> readProperties(Setting setting, Path file) {
+    return readProperties(setting.env() + " / " + setting.flag(), setting.allowed(), file);
+  }
+
+  /** As {@link #readProperties(Setting, Path)}, for options that are not produce settings ({@code label} names them). */
+  public static Map<String, String> readProperties(String label, String allowed, Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new UsageException("Invalid value for " + setting.env() + " / " + setting.flag() + ": '" + file
-          + "' is not a readable file (allowed: " + setting.allowed() + ")");
+      throw new UsageException("Invalid value for " + label + ": '" + file
+          + "' is not a readable file (allowed: " + allowed + ")");
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("Invalid value for " + setting.env() + " / " + setting.flag() + ": '" + file
+      throw new UsageException("Invalid value for " + label + ": '" + file
           + "' could not be read as a properties file (" + e.getMessage() + ")");
     }
     Map<String, String> out = new LinkedHashMap<>();

@@ -2,11 +2,11 @@ package io.telemetra.consume;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /** Messages and bytes per topic, for the periodic line and the final summary. Used by one thread. */
 public final class ConsumeStats {
-  private final Map<String, long[]> byTopic = new TreeMap<>();
+  private final Map<String, long[]> byTopic = new LinkedHashMap<>();
   private final long startNanos;
   private long lastNanos;
   private long lastTotal;
@@ -22,7 +22,7 @@ public final class ConsumeStats {
     t[1] += bytes;
   }
 
-  /** Makes a topic appear in the summary even when nothing came from it. */
+  /** Makes a topic appear in the summary (in registration order) even when nothing came from it. */
   public void register(String topic) {
     byTopic.computeIfAbsent(topic, k -> new long[2]);
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public final class ManifestRecorder implements ProduceListener {
     this.runId = runId;
     this.settings = settings;
     this.clock = clock;
-    this.startedAt = clock.instant();
+    this.startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   @Override
@@ -69,7 +70,7 @@ public final class ManifestRecorder implements ProduceListener {
 
   @Override
   public void onFinished(boolean failed) {
-    endedAt = clock.instant();
+    endedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** The manifest as of now (the end time is now if the run has not finished). */
@@ -91,7 +92,7 @@ public final class ManifestRecorder implements ProduceListener {
       m.peakViewers().forEach((k, v) -> copy.putPeak(minute, k, v));
     });
     return new Manifest(runId, settings.seed(), summary(settings), startedAt,
-        endedAt == null ? clock.instant() : endedAt, out, copy);
+        endedAt == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : endedAt, out, copy);
   }
 
   public void write(Path file) throws IOException {
@@ -109,7 +110,7 @@ public final class ManifestRecorder implements ProduceListener {
     m.put("message_variants", s.messageVariants());
     m.put("enabled_types", s.enabledTypes().stream().sorted().map(EventType::topicSuffix).toList());
     m.put("max_events", s.maxEvents());
-    m.put("duration", s.duration().toString());
+    m.put("duration", s.duration().isZero() ? "unlimited" : s.duration().toString());
     m.put("topic_prefix", s.topicPrefix());
     m.put("topic_partitions", s.topicPartitions());
     m.put("sink", s.sink().name().toLowerCase(Locale.ROOT));
