@@ -99,7 +99,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  static EventSource simulation(Settings s) {
+  public static EventSource simulation(Settings s) {
     return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(), s.enabledTypes()));
   }
 
