@@ -159,7 +159,11 @@ public final class ConsumeCommand implements Callable<Integer> {
       try {
         manifest = Manifest.read(Path.of(name));
       } catch (IOException e) {
-        throw new UsageException("Invalid value for --verify: '" + name + "' is not a readable manifest (" + e.getMessage() + ")");
+        String hint = "";
+        if (!java.nio.file.Files.exists(Path.of(name)) && isTypeName(name)) {
+          hint = "; to verify one topic without a manifest, put TOPIC before --verify: telemetra consume " + name + " --verify";
+        }
+        throw new UsageException("Invalid value for --verify: '" + name + "' is not a readable manifest (" + e.getMessage() + ")" + hint);
       }
       if (runId != null && !runId.equals(manifest.runId())) {
         throw new UsageException("Invalid usage: --run-id " + runId + " differs from the manifest's run " + manifest.runId());
@@ -170,6 +174,15 @@ public final class ConsumeCommand implements Callable<Integer> {
         out, Ticker.SYSTEM);
     Signals.onStop(verifier::requestStop);
     return verifier.run();
+  }
+
+  private static boolean isTypeName(String text) {
+    try {
+      EventType.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private String bootstrap() {

@@ -4,6 +4,7 @@ import io.telemetra.cli.ExitCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -140,6 +143,13 @@ public final class KafkaSetup {
             .allMatch(td -> !td.partitions().isEmpty()
                 && td.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         if (ready) {
+          // A leader in the metadata is not enough: the leader broker may not have created the
+          // partition locally yet (KAFKA-15591, fixed after 4.1). ListOffsets is served by the
+          // partition leader through the same path as Produce, so once it succeeds for every
+          // partition, the first produce requests cannot be refused and reordered.
+          Map<TopicPartition, OffsetSpec> probe = new HashMap<>();
+          d.values().forEach(td -> td.partitions().forEach(p -> probe.put(new TopicPartition(td.name(), p.partition()), OffsetSpec.latest())));
+          admin.listOffsets(probe).all().get(10, TimeUnit.SECONDS);
           return;
         }
       } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -65,6 +65,13 @@ class ConsumeCommandTest {
   }
 
   @Test
+  void verify_topicAfterVerify_hintsAtTheOrder() {
+    assertUsage(Cli.run("consume", "--verify", "chat"), "Invalid value for --verify: 'chat' is not a readable manifest "
+        + "(chat (No such file or directory)); to verify one topic without a manifest, put TOPIC before --verify: "
+        + "telemetra consume chat --verify");
+  }
+
+  @Test
   void verify_withJson_isUsageError() {
     assertUsage(Cli.run("consume", "--verify", "--json"), "Invalid usage: --verify reads everything from the beginning and prints"
         + " a report; it cannot be combined with --json, --validate, --group, --only-new, --stats-interval or COUNT");
