@@ -10,11 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -32,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsumeRun {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumeRun.class);
   private static final int EXAMPLES = 5;
+  private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
 
   /**
    * @param topics full topic names
@@ -62,6 +67,7 @@ public final class ConsumeRun {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private long invalid;
   private final List<String> invalidExamples = new ArrayList<>();
+  private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
 
   public ConsumeRun(Options options, PrintStream out, PrintStream err, Ticker ticker) {
     this.options = options;
@@ -115,12 +121,21 @@ public final class ConsumeRun {
           partitions.forEach(c::position); // fix "the end" now, not at the first poll
         }
       } else {
-        c.subscribe(topics);
+        c.subscribe(topics, new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            commit(c, true);
+          }
+
+          @Override
+          public void onPartitionsAssigned(Collection<TopicPartition> assigned) {}
+        });
       }
       LOG.info("Reading {} from {} ({}{}); Ctrl-C to stop", String.join(", ", topics), options.bootstrapServers(),
           options.fromBeginning() ? "from the beginning" : "new messages only",
           options.group() == null ? ", no consumer group" : ", group " + options.group());
       loop(c, formatter, stats);
+      commit(c, true);
     } catch (AuthenticationException e) {
       LOG.error("Kafka refused the credentials: {}", e.getMessage());
       return ExitCodes.AUTHENTICATION;
@@ -130,6 +145,7 @@ public final class ConsumeRun {
     } finally {
       consumer = null;
       out.flush();
+
       err.print(stats.summary(ticker.nanoTime()));
       if (options.validator() != null) {
         err.print(validationSummary(stats.messages()));
@@ -146,6 +162,7 @@ public final class ConsumeRun {
     long nextStats = options.statsInterval() == null ? Long.MAX_VALUE : lastMessage + statsEvery;
     long idle = options.idleTimeout() == null ? Long.MAX_VALUE : options.idleTimeout().toNanos();
     long count = 0;
+    long nextCommit = lastMessage + COMMIT_EVERY_NANOS;
     try {
       while (!stopRequested && count < max) {
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
@@ -162,6 +179,10 @@ public final class ConsumeRun {
           LOG.info("No message for {}: stopping", Durations.human(options.idleTimeout()));
           break;
         }
+        if (now >= nextCommit) {
+          commit(c, false);
+          nextCommit = now + COMMIT_EVERY_NANOS;
+        }
         if (now >= nextStats) {
           err.println(stats.periodicLine(now));
           nextStats = now + statsEvery;
@@ -175,7 +196,29 @@ public final class ConsumeRun {
     }
   }
 
+  /** With a group: commits the offsets of the records handled so far (synchronously at the end). */
+  private void commit(KafkaConsumer<byte[], byte[]> c, boolean sync) {
+    if (options.group() == null || processed.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(processed);
+    try {
+      if (sync) {
+        c.commitSync(offsets, Duration.ofSeconds(10));
+      } else {
+        c.commitAsync(offsets, null);
+      }
+    } catch (WakeupException e) {
+      c.commitSync(offsets, Duration.ofSeconds(10));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not commit the offsets of group {}: {}", options.group(), e.getMessage());
+    }
+  }
+
   private void handle(ConsumerRecord<byte[], byte[]> r, EventFormatter formatter, ConsumeStats stats) {
+    if (options.group() != null) {
+      processed.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+    }
     byte[] value = r.value() == null ? new byte[0] : r.value();
     stats.add(r.topic(), value.length);
     EventType type = typeOf(r);

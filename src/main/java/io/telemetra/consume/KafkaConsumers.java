@@ -40,10 +40,10 @@ public final class KafkaConsumers {
       c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
       // Only for a group: its committed offsets win; this applies to partitions it never read.
       c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
-    } else {
-      // No group, nothing to commit to.
-      c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     }
+    // Offsets are committed by ConsumeRun for the records it printed, not for whole fetched
+    // batches: "consume chat 10 --group g" then resumes at the eleventh message.
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // Larger batches per poll: verification reads millions of small records.
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
