@@ -99,8 +99,7 @@ public record Manifest(
       ObjectNode peak = mn.putObject("peak_viewers");
       m.getValue().peakViewers().forEach(peak::put);
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       MAPPER.writeValue(tmp.toFile(), root);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
