@@ -366,7 +366,8 @@ public final class Verifier {
           minutes.size() == 1 ? "" : "s");
       return;
     }
-    out.printf(Locale.ROOT, "  aggregates: %,d differences (manifest vs read, by event-time minute)%n", diffs.size());
+    out.printf(Locale.ROOT, "  aggregates: %,d difference%s (manifest vs read, by event-time minute)%n", diffs.size(),
+        diffs.size() == 1 ? "" : "s");
     for (int i = 0; i < diffs.size() && i < LIMIT; i++) {
       out.println("    " + diffs.get(i));
     }
@@ -423,9 +424,9 @@ public final class Verifier {
       add(text, lost, "lost");
       add(text, duplicated, "duplicated");
       add(text, outOfOrder, "out of order");
-      add(text, manifest, "manifest mismatches");
-      add(text, aggregates, "aggregate differences");
-      add(text, other, "unreadable records");
+      add(text, manifest, manifest == 1 ? "manifest mismatch" : "manifest mismatches");
+      add(text, aggregates, aggregates == 1 ? "aggregate difference" : "aggregate differences");
+      add(text, other, other == 1 ? "unreadable record" : "unreadable records");
       return "Result: FAILED: " + String.join(", ", text);
     }
 

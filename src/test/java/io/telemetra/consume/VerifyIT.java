@@ -157,7 +157,7 @@ class VerifyIT {
         + " in the manifest (lost at the tail: " + (last + 1) + "-" + (last + 2) + ")");
     assertThat(r.out()).contains(minuteNode.path("minute").asText() + " chat_messages[" + name + "]: manifest "
         + (chats + 2) + ", read " + chats);
-    assertThat(r.out()).contains("Result: FAILED: 2 lost, 1 manifest mismatches, 1 aggregate differences");
+    assertThat(r.out()).contains("Result: FAILED: 2 lost, 1 manifest mismatch, 1 aggregate difference");
   }
 
   @Test
