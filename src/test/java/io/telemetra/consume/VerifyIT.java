@@ -186,6 +186,33 @@ class VerifyIT {
   }
 
   @Test
+  void verify_withoutRunId_checksTheLatestRun() throws Exception {
+    admin.createTopics(List.of(new NewTopic("latest.viewer", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      long now = System.currentTimeMillis();
+      // The older run has a gap; the newer one (later record timestamps) is complete.
+      send(p, "latest.viewer", "broken-run", new long[] {0, 2}, now - 60_000);
+      send(p, "latest.viewer", "good-run", new long[] {0, 1, 2}, now);
+    }
+
+    Cli r = verify("viewer", "--verify", "--topic-prefix", "latest");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("Run good-run (no manifest").contains("Result: OK: 3 records");
+  }
+
+  private static void send(KafkaProducer<byte[], byte[]> p, String topic, String run, long[] seqs, long timestamp) throws Exception {
+    for (long seq : seqs) {
+      ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>(topic, null, timestamp, "demo".getBytes(), "{}".getBytes());
+      rec.headers().add(new RecordHeader(Headers.RUN_ID, run.getBytes()));
+      rec.headers().add(new RecordHeader(Headers.SEQUENCE, Long.toString(seq).getBytes()));
+      p.send(rec).get();
+    }
+  }
+
+  @Test
   void verify_noRunInTopics_fails() throws Exception {
     admin.createTopics(List.of(new NewTopic("empty.chat", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
 
