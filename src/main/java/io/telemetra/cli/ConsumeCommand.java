@@ -32,66 +32,109 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Reads the four event topics (or one) and prints each message, readably or as raw JSON; statistics go to stderr.",
-        "With --verify, checks that a produce run reached Kafka complete: no loss, no duplicates, order kept."})
+      "Reads the four event topics (or one) and prints each message, readably or as raw JSON; statistics go to stderr.",
+      "With --verify, checks that a produce run reached Kafka complete: no loss, no duplicates, order kept."
+    })
 public final class ConsumeCommand implements Callable<Integer> {
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   static final String DEFAULT_BOOTSTRAP = "localhost:9092";
   static final Duration VERIFY_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "TOPIC",
-      description = "chat, viewer, transactions, stream_meta, or a full topic name. Default: all four topics.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "TOPIC",
+      description =
+          "chat, viewer, transactions, stream_meta, or a full topic name. Default: all four topics.")
   String topic;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "COUNT", description = "Stop after this many messages. Default: no limit.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "COUNT",
+      description = "Stop after this many messages. Default: no limit.")
   String count;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "<host:port,...>",
-      description = "Kafka cluster. Default: KAFKA_BOOTSTRAP_SERVERS, else " + DEFAULT_BOOTSTRAP + ".")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "<host:port,...>",
+      description =
+          "Kafka cluster. Default: KAFKA_BOOTSTRAP_SERVERS, else " + DEFAULT_BOOTSTRAP + ".")
   String bootstrapServers;
 
-  @Option(names = "--topic-prefix", paramLabel = "<prefix>",
-      description = "Topics are <prefix>.chat, .viewer, .transactions, .stream_meta. Default: TOPIC_PREFIX, else telemetra.events.")
+  @Option(
+      names = "--topic-prefix",
+      paramLabel = "<prefix>",
+      description =
+          "Topics are <prefix>.chat, .viewer, .transactions, .stream_meta. Default: TOPIC_PREFIX, else telemetra.events.")
   String topicPrefix;
 
-  @Option(names = "--from-beginning", description = "Read each partition from its first record (the default).")
+  @Option(
+      names = "--from-beginning",
+      description = "Read each partition from its first record (the default).")
   boolean fromBeginning;
 
   @Option(names = "--only-new", description = "Read only messages that arrive after start-up.")
   boolean onlyNew;
 
-  @Option(names = "--group", paramLabel = "<id>",
-      description = "Join this consumer group (offsets are committed). Default: no group; every partition is read and nothing is committed.")
+  @Option(
+      names = "--group",
+      paramLabel = "<id>",
+      description =
+          "Join this consumer group (offsets are committed). Default: no group; every partition is read and nothing is committed.")
   String group;
 
-  @Option(names = "--timeout", paramLabel = "<duration>",
-      description = "End when no message came for this long, e.g. 10s. Default: wait forever (--verify: 30s).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "<duration>",
+      description =
+          "End when no message came for this long, e.g. 10s. Default: wait forever (--verify: 30s).")
   String timeout;
 
   @Option(names = "--json", description = "Print each raw value, one JSON object per line.")
   boolean json;
 
-  @Option(names = "--no-color", description = "No ANSI colours (they are used only on a terminal anyway; NO_COLOR also turns them off).")
+  @Option(
+      names = "--no-color",
+      description =
+          "No ANSI colours (they are used only on a terminal anyway; NO_COLOR also turns them off).")
   boolean noColor;
 
-  @Option(names = "--stats-interval", paramLabel = "<duration>", description = "Print a statistics line to stderr this often, e.g. 5s.")
+  @Option(
+      names = "--stats-interval",
+      paramLabel = "<duration>",
+      description = "Print a statistics line to stderr this often, e.g. 5s.")
   String statsInterval;
 
-  @Option(names = "--consumer-config", paramLabel = "<file>",
-      description = "Java properties file of extra Kafka client properties (security.protocol, sasl.*, ssl.*). Env: CONSUMER_CONFIG. "
-          + "KAFKA_CLIENT_* variables apply too.")
+  @Option(
+      names = "--consumer-config",
+      paramLabel = "<file>",
+      description =
+          "Java properties file of extra Kafka client properties (security.protocol, sasl.*, ssl.*). Env: CONSUMER_CONFIG. "
+              + "KAFKA_CLIENT_* variables apply too.")
   Path consumerConfig;
 
-  @Option(names = "--validate", description = "Check each message against its topic's JSON Schema; report invalid ones (exit 1 if any).")
+  @Option(
+      names = "--validate",
+      description =
+          "Check each message against its topic's JSON Schema; report invalid ones (exit 1 if any).")
   boolean validate;
 
-  @Option(names = "--verify", arity = "0..1", fallbackValue = "", paramLabel = "MANIFEST",
-      description = "Read the topics to their end and check the run's sequence numbers; with a manifest file "
-          + "(from produce --manifest) also its totals and aggregates. Exit 0 when all matches, 1 otherwise.")
+  @Option(
+      names = "--verify",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "MANIFEST",
+      description =
+          "Read the topics to their end and check the run's sequence numbers; with a manifest file "
+              + "(from produce --manifest) also its totals and aggregates. Exit 0 when all matches, 1 otherwise.")
   String verify;
 
-  @Option(names = "--run-id", paramLabel = "<uuid>",
-      description = "With --verify: the run to check. Default: the manifest's run, else the latest run in the topics.")
+  @Option(
+      names = "--run-id",
+      paramLabel = "<uuid>",
+      description =
+          "With --verify: the run to check. Default: the manifest's run, else the latest run in the topics.")
   String runId;
 
   private final Map<String, String> env;
@@ -106,7 +149,8 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogConfig.apply(env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT),
+    LogConfig.apply(
+        env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT),
         env.getOrDefault("LOG_FORMAT", "text").toLowerCase(Locale.ROOT));
     String bootstrap = bootstrap();
     Map<String, String> clientProperties = clientProperties();
@@ -128,50 +172,89 @@ public final class ConsumeCommand implements Callable<Integer> {
         max = -1;
       }
       if (max < 1) {
-        throw new UsageException("Invalid value for COUNT: '" + count + "' (allowed: a positive integer)");
+        throw new UsageException(
+            "Invalid value for COUNT: '" + count + "' (allowed: a positive integer)");
       }
     }
     MessageValidator validator = null;
     if (validate) {
-      validator = SchemaMessageValidator.fromClasspath().orElseThrow(
-          () -> new UsageException("--validate needs the JSON Schemas (schemas/*.json) in the jar; they were not found"));
+      validator =
+          SchemaMessageValidator.fromClasspath()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--validate needs the JSON Schemas (schemas/*.json) in the jar; they were not found"));
     }
-    boolean color = !noColor && !env.containsKey("NO_COLOR") && out == System.out && System.console() != null;
-    ConsumeRun run = new ConsumeRun(new ConsumeRun.Options(bootstrap, clientProperties, topics(prefix), max, !onlyNew, group,
-        timeout == null ? null : Durations.parse("--timeout", timeout),
-        json, statsInterval == null ? null : Durations.parse("--stats-interval", statsInterval), validator, color),
-        out, err, Ticker.SYSTEM);
+    boolean color =
+        !noColor && !env.containsKey("NO_COLOR") && out == System.out && System.console() != null;
+    ConsumeRun run =
+        new ConsumeRun(
+            new ConsumeRun.Options(
+                bootstrap,
+                clientProperties,
+                topics(prefix),
+                max,
+                !onlyNew,
+                group,
+                timeout == null ? null : Durations.parse("--timeout", timeout),
+                json,
+                statsInterval == null ? null : Durations.parse("--stats-interval", statsInterval),
+                validator,
+                color),
+            out,
+            err,
+            Ticker.SYSTEM);
     Signals.onStop(run::requestStop);
     return run.run();
   }
 
-  private int verify(String bootstrap, Map<String, String> clientProperties, String prefix) throws InterruptedException {
+  private int verify(String bootstrap, Map<String, String> clientProperties, String prefix)
+      throws InterruptedException {
     if (json || validate || group != null || onlyNew || count != null || statsInterval != null) {
-      throw new UsageException("Invalid usage: --verify reads everything from the beginning and prints a report; "
-          + "it cannot be combined with --json, --validate, --group, --only-new, --stats-interval or COUNT");
+      throw new UsageException(
+          "Invalid usage: --verify reads everything from the beginning and prints a report; "
+              + "it cannot be combined with --json, --validate, --group, --only-new, --stats-interval or COUNT");
     }
     Manifest manifest = null;
     String name = verify.isBlank() ? null : verify.trim();
     if (name != null) {
       if (topic != null) {
-        throw new UsageException("Invalid usage: with a manifest, --verify reads the manifest's topics; leave out TOPIC");
+        throw new UsageException(
+            "Invalid usage: with a manifest, --verify reads the manifest's topics; leave out TOPIC");
       }
       try {
         manifest = Manifest.read(Path.of(name));
       } catch (IOException e) {
         String hint = "";
         if (!java.nio.file.Files.exists(Path.of(name)) && isTypeName(name)) {
-          hint = "; to verify one topic without a manifest, put TOPIC before --verify: telemetra consume " + name + " --verify";
+          hint =
+              "; to verify one topic without a manifest, put TOPIC before --verify: telemetra consume "
+                  + name
+                  + " --verify";
         }
-        throw new UsageException("Invalid value for --verify: '" + name + "' is not a readable manifest (" + e.getMessage() + ")" + hint);
+        throw new UsageException(
+            "Invalid value for --verify: '"
+                + name
+                + "' is not a readable manifest ("
+                + e.getMessage()
+                + ")"
+                + hint);
       }
       if (runId != null && !runId.equals(manifest.runId())) {
-        throw new UsageException("Invalid usage: --run-id " + runId + " differs from the manifest's run " + manifest.runId());
+        throw new UsageException(
+            "Invalid usage: --run-id "
+                + runId
+                + " differs from the manifest's run "
+                + manifest.runId());
       }
     }
     Duration idle = timeout == null ? VERIFY_IDLE_TIMEOUT : Durations.parse("--timeout", timeout);
-    Verifier verifier = new Verifier(new Verifier.Options(bootstrap, clientProperties, topics(prefix), runId, manifest, name, idle),
-        out, Ticker.SYSTEM);
+    Verifier verifier =
+        new Verifier(
+            new Verifier.Options(
+                bootstrap, clientProperties, topics(prefix), runId, manifest, name, idle),
+            out,
+            Ticker.SYSTEM);
     Signals.onStop(verifier::requestStop);
     return verifier.run();
   }
@@ -186,24 +269,44 @@ public final class ConsumeCommand implements Callable<Integer> {
   }
 
   private String bootstrap() {
-    String v = bootstrapServers != null ? bootstrapServers : env.get(Setting.KAFKA_BOOTSTRAP_SERVERS.env());
+    String v =
+        bootstrapServers != null
+            ? bootstrapServers
+            : env.get(Setting.KAFKA_BOOTSTRAP_SERVERS.env());
     if (v == null) {
       return DEFAULT_BOOTSTRAP;
     }
-    String label = bootstrapServers != null ? "--bootstrap-servers" : Setting.KAFKA_BOOTSTRAP_SERVERS.env();
+    String label =
+        bootstrapServers != null ? "--bootstrap-servers" : Setting.KAFKA_BOOTSTRAP_SERVERS.env();
     v = v.trim();
     if (!v.matches("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*")) {
-      throw new UsageException("Invalid value for " + label + ": '" + v + "' (allowed: " + Setting.KAFKA_BOOTSTRAP_SERVERS.allowed() + ")");
+      throw new UsageException(
+          "Invalid value for "
+              + label
+              + ": '"
+              + v
+              + "' (allowed: "
+              + Setting.KAFKA_BOOTSTRAP_SERVERS.allowed()
+              + ")");
     }
     return v;
   }
 
   private String prefix() {
-    String v = topicPrefix != null ? topicPrefix : env.getOrDefault(Setting.TOPIC_PREFIX.env(), Setting.TOPIC_PREFIX.defaultValue());
+    String v =
+        topicPrefix != null
+            ? topicPrefix
+            : env.getOrDefault(Setting.TOPIC_PREFIX.env(), Setting.TOPIC_PREFIX.defaultValue());
     v = v.trim();
     if (!v.matches("[a-zA-Z0-9._-]{1,200}")) {
-      throw new UsageException("Invalid value for " + (topicPrefix != null ? "--topic-prefix" : Setting.TOPIC_PREFIX.env())
-          + ": '" + v + "' (allowed: " + Setting.TOPIC_PREFIX.allowed() + ")");
+      throw new UsageException(
+          "Invalid value for "
+              + (topicPrefix != null ? "--topic-prefix" : Setting.TOPIC_PREFIX.env())
+              + ": '"
+              + v
+              + "' (allowed: "
+              + Setting.TOPIC_PREFIX.allowed()
+              + ")");
     }
     return v;
   }
@@ -212,7 +315,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     Map<String, String> props = new LinkedHashMap<>();
     Path file = consumerConfig;
     String label = "--consumer-config";
-    if (file == null && env.get("CONSUMER_CONFIG") != null && !env.get("CONSUMER_CONFIG").isBlank()) {
+    if (file == null
+        && env.get("CONSUMER_CONFIG") != null
+        && !env.get("CONSUMER_CONFIG").isBlank()) {
       file = Path.of(env.get("CONSUMER_CONFIG").trim());
       label = "CONSUMER_CONFIG";
     }
@@ -238,8 +343,10 @@ public final class ConsumeCommand implements Callable<Integer> {
       return topics;
     } catch (IllegalArgumentException notAType) {
       if (!TOPIC_NAME.matcher(t).matches()) {
-        throw new UsageException("Invalid value for TOPIC: '" + topic
-            + "' (allowed: chat, viewer, transactions, stream_meta, or a full topic name of [a-zA-Z0-9._-])");
+        throw new UsageException(
+            "Invalid value for TOPIC: '"
+                + topic
+                + "' (allowed: chat, viewer, transactions, stream_meta, or a full topic name of [a-zA-Z0-9._-])");
       }
       topics.add(t);
       return topics;

@@ -28,7 +28,9 @@ final class Ansi {
     return on && style != null ? style + text + RESET : text;
   }
 
-  /** A 24-bit foreground colour from {@code #RRGGBB}, or {@code fallback} when the value is not one. */
+  /**
+   * A 24-bit foreground colour from {@code #RRGGBB}, or {@code fallback} when the value is not one.
+   */
   static String rgb(String hex, String fallback) {
     if (hex == null || !hex.matches("#[0-9a-fA-F]{6}")) {
       return fallback;

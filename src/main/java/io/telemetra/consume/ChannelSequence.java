@@ -5,9 +5,9 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The sequence numbers read for one (run, topic, channel), in partition order. Finds
- * duplicates (a number seen before), out-of-order records (a new number lower than the previous
- * one from the same partition) and, at the end, gaps (numbers never seen).
+ * The sequence numbers read for one (run, topic, channel), in partition order. Finds duplicates (a
+ * number seen before), out-of-order records (a new number lower than the previous one from the same
+ * partition) and, at the end, gaps (numbers never seen).
  */
 public final class ChannelSequence {
   static final int SAMPLES = 10;
@@ -82,7 +82,10 @@ public final class ChannelSequence {
     return max;
   }
 
-  /** Whether the channel's records came from more than one partition (order across them is undefined). */
+  /**
+   * Whether the channel's records came from more than one partition (order across them is
+   * undefined).
+   */
   public boolean spansPartitions() {
     return spansPartitions;
   }

@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of {@code telemetra consume}: reads the topics, prints each message (pretty or raw
- * JSON) to the output stream, optionally validates it, and ends with statistics on the error
- * stream. Ends after {@code maxMessages}, after {@code idleTimeout} without a message, or on
- * {@link #requestStop()} (Ctrl-C).
+ * One run of {@code telemetra consume}: reads the topics, prints each message (pretty or raw JSON)
+ * to the output stream, optionally validates it, and ends with statistics on the error stream. Ends
+ * after {@code maxMessages}, after {@code idleTimeout} without a message, or on {@link
+ * #requestStop()} (Ctrl-C).
  */
 public final class ConsumeRun {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumeRun.class);
@@ -98,8 +98,13 @@ public final class ConsumeRun {
     EventFormatter formatter = new EventFormatter(options.color());
     long start = ticker.nanoTime();
     ConsumeStats stats = new ConsumeStats(start);
-    try (KafkaConsumer<byte[], byte[]> c = KafkaConsumers.create(KafkaConsumers.config(
-        options.bootstrapServers(), options.group(), options.fromBeginning(), options.clientProperties()))) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        KafkaConsumers.create(
+            KafkaConsumers.config(
+                options.bootstrapServers(),
+                options.group(),
+                options.fromBeginning(),
+                options.clientProperties()))) {
       consumer = c;
       List<String> missing = new ArrayList<>();
       List<TopicPartition> partitions = KafkaConsumers.partitions(c, options.topics(), missing);
@@ -121,17 +126,22 @@ public final class ConsumeRun {
           partitions.forEach(c::position); // fix "the end" now, not at the first poll
         }
       } else {
-        c.subscribe(topics, new ConsumerRebalanceListener() {
-          @Override
-          public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            commit(c, true);
-          }
+        c.subscribe(
+            topics,
+            new ConsumerRebalanceListener() {
+              @Override
+              public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+                commit(c, true);
+              }
 
-          @Override
-          public void onPartitionsAssigned(Collection<TopicPartition> assigned) {}
-        });
+              @Override
+              public void onPartitionsAssigned(Collection<TopicPartition> assigned) {}
+            });
       }
-      LOG.info("Reading {} from {} ({}{}); Ctrl-C to stop", String.join(", ", topics), options.bootstrapServers(),
+      LOG.info(
+          "Reading {} from {} ({}{}); Ctrl-C to stop",
+          String.join(", ", topics),
+          options.bootstrapServers(),
           options.fromBeginning() ? "from the beginning" : "new messages only",
           options.group() == null ? ", no consumer group" : ", group " + options.group());
       loop(c, formatter, stats);
@@ -158,7 +168,8 @@ public final class ConsumeRun {
   private void loop(KafkaConsumer<byte[], byte[]> c, EventFormatter formatter, ConsumeStats stats) {
     long max = options.maxMessages() == 0 ? Long.MAX_VALUE : options.maxMessages();
     long lastMessage = ticker.nanoTime();
-    long statsEvery = options.statsInterval() == null ? Long.MAX_VALUE : options.statsInterval().toNanos();
+    long statsEvery =
+        options.statsInterval() == null ? Long.MAX_VALUE : options.statsInterval().toNanos();
     long nextStats = options.statsInterval() == null ? Long.MAX_VALUE : lastMessage + statsEvery;
     long idle = options.idleTimeout() == null ? Long.MAX_VALUE : options.idleTimeout().toNanos();
     long count = 0;
@@ -215,9 +226,11 @@ public final class ConsumeRun {
     }
   }
 
-  private void handle(ConsumerRecord<byte[], byte[]> r, EventFormatter formatter, ConsumeStats stats) {
+  private void handle(
+      ConsumerRecord<byte[], byte[]> r, EventFormatter formatter, ConsumeStats stats) {
     if (options.group() != null) {
-      processed.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+      processed.put(
+          new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
     }
     byte[] value = r.value() == null ? new byte[0] : r.value();
     stats.add(r.topic(), value.length);
@@ -235,7 +248,14 @@ public final class ConsumeRun {
       if (!reasons.isEmpty()) {
         invalid++;
         if (invalidExamples.size() < EXAMPLES) {
-          invalidExamples.add(r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + String.join("; ", reasons));
+          invalidExamples.add(
+              r.topic()
+                  + "-"
+                  + r.partition()
+                  + "@"
+                  + r.offset()
+                  + ": "
+                  + String.join("; ", reasons));
         }
       }
     }
@@ -261,11 +281,17 @@ public final class ConsumeRun {
   private String validationSummary(long total) {
     StringBuilder sb = new StringBuilder();
     if (invalid == 0) {
-      sb.append(String.format(java.util.Locale.ROOT, "Validation: all %,d messages valid%n", total));
+      sb.append(
+          String.format(java.util.Locale.ROOT, "Validation: all %,d messages valid%n", total));
       return sb.toString();
     }
-    sb.append(String.format(java.util.Locale.ROOT, "Validation: %,d of %,d messages invalid; the first %d:%n",
-        invalid, total, invalidExamples.size()));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "Validation: %,d of %,d messages invalid; the first %d:%n",
+            invalid,
+            total,
+            invalidExamples.size()));
     invalidExamples.forEach(e -> sb.append("  ").append(e).append(System.lineSeparator()));
     return sb.toString();
   }

@@ -1,10 +1,12 @@
 package io.telemetra.consume;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.LinkedHashMap;
 
-/** Messages and bytes per topic, for the periodic line and the final summary. Used by one thread. */
+/**
+ * Messages and bytes per topic, for the periodic line and the final summary. Used by one thread.
+ */
 public final class ConsumeStats {
   private final Map<String, long[]> byTopic = new LinkedHashMap<>();
   private final long startNanos;
@@ -56,10 +58,24 @@ public final class ConsumeStats {
   public String summary(long nowNanos) {
     double seconds = Math.max(1e-9, (nowNanos - startNanos) / 1e9);
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Consumed %,d messages in %.1f s (%,.1f messages/s, %.2f MB)%n",
-        messages(), seconds, messages() / seconds, bytes() / 1e6));
-    byTopic.forEach((topic, t) -> sb.append(String.format(Locale.ROOT, "  %-40s %,12d messages %,12.1f/s %,14d bytes%n",
-        topic, t[0], t[0] / seconds, t[1])));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Consumed %,d messages in %.1f s (%,.1f messages/s, %.2f MB)%n",
+            messages(),
+            seconds,
+            messages() / seconds,
+            bytes() / 1e6));
+    byTopic.forEach(
+        (topic, t) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-40s %,12d messages %,12.1f/s %,14d bytes%n",
+                    topic,
+                    t[0],
+                    t[0] / seconds,
+                    t[1])));
     return sb.toString();
   }
 }

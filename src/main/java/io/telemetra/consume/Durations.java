@@ -6,17 +6,27 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the durations of consume's flags, in the same form as produce's: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}. */
+/**
+ * Parses the durations of consume's flags, in the same form as produce's: {@code 500ms}, {@code
+ * 30s}, {@code 10m}, {@code 2h}.
+ */
 public final class Durations {
   private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 
   private Durations() {}
 
-  /** @throws UsageException naming {@code flag} when the text is not a positive duration */
+  /**
+   * @throws UsageException naming {@code flag} when the text is not a positive duration
+   */
   public static Duration parse(String flag, String text) {
     Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new UsageException("Invalid value for " + flag + ": '" + text + "' (allowed: a positive duration such as 500ms, 30s, 10m, 2h)");
+      throw new UsageException(
+          "Invalid value for "
+              + flag
+              + ": '"
+              + text
+              + "' (allowed: a positive duration such as 500ms, 30s, 10m, 2h)");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

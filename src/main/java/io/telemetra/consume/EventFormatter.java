@@ -27,31 +27,35 @@ import java.util.Map;
  * </pre>
  */
 public final class EventFormatter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** Badge set ids to the symbol shown before the user name; others show as {@code •}. */
-  static final Map<String, String> BADGES = Map.ofEntries(
-      Map.entry("broadcaster", "♛"),
-      Map.entry("moderator", "⚔"),
-      Map.entry("vip", "◆"),
-      Map.entry("founder", "✦"),
-      Map.entry("subscriber", "★"),
-      Map.entry("staff", "⚙"),
-      Map.entry("admin", "⚙"),
-      Map.entry("global_mod", "⚙"),
-      Map.entry("partner", "✓"),
-      Map.entry("verified", "✓"),
-      Map.entry("turbo", "⚡"),
-      Map.entry("premium", "♦"),
-      Map.entry("bits", "◇"),
-      Map.entry("sub-gifter", "♥"),
-      Map.entry("sub_gifter", "♥"));
+  static final Map<String, String> BADGES =
+      Map.ofEntries(
+          Map.entry("broadcaster", "♛"),
+          Map.entry("moderator", "⚔"),
+          Map.entry("vip", "◆"),
+          Map.entry("founder", "✦"),
+          Map.entry("subscriber", "★"),
+          Map.entry("staff", "⚙"),
+          Map.entry("admin", "⚙"),
+          Map.entry("global_mod", "⚙"),
+          Map.entry("partner", "✓"),
+          Map.entry("verified", "✓"),
+          Map.entry("turbo", "⚡"),
+          Map.entry("premium", "♦"),
+          Map.entry("bits", "◇"),
+          Map.entry("sub-gifter", "♥"),
+          Map.entry("sub_gifter", "♥"));
 
   private final Ansi ansi;
 
-  /** @param color whether to use ANSI colours (only on a terminal) */
+  /**
+   * @param color whether to use ANSI colours (only on a terminal)
+   */
   public EventFormatter(boolean color) {
     this.ansi = new Ansi(color);
   }
@@ -68,14 +72,18 @@ public final class EventFormatter {
       return ansi.paint(Ansi.RED, "[" + type.topicSuffix() + ": not a JSON object] ")
           + new String(value, StandardCharsets.UTF_8);
     }
-    String head = ansi.paint(Ansi.DIM, time(n.path("timestamp").asText(""))) + " "
-        + ansi.paint(Ansi.BOLD, "#" + n.path("channel").asText("?")) + " ";
-    return head + switch (type) {
-      case CHAT -> chat(n);
-      case VIEWER -> viewer(n);
-      case TRANSACTIONS -> transaction(n);
-      case STREAM_META -> stream(n);
-    };
+    String head =
+        ansi.paint(Ansi.DIM, time(n.path("timestamp").asText("")))
+            + " "
+            + ansi.paint(Ansi.BOLD, "#" + n.path("channel").asText("?"))
+            + " ";
+    return head
+        + switch (type) {
+          case CHAT -> chat(n);
+          case VIEWER -> viewer(n);
+          case TRANSACTIONS -> transaction(n);
+          case STREAM_META -> stream(n);
+        };
   }
 
   private static String time(String timestamp) {
@@ -91,7 +99,10 @@ public final class EventFormatter {
     for (JsonNode b : n.path("badges")) {
       badges.append(BADGES.getOrDefault(b.path("set_id").asText(), "•"));
     }
-    String name = n.hasNonNull("display_name") ? n.get("display_name").asText() : n.path("username").asText("?");
+    String name =
+        n.hasNonNull("display_name")
+            ? n.get("display_name").asText()
+            : n.path("username").asText("?");
     String user = ansi.paint(Ansi.rgb(n.path("color").asText(null), Ansi.CYAN) + Ansi.BOLD, name);
     String text = markEmotes(n.path("message").asText(""), n.path("emotes"));
     StringBuilder sb = new StringBuilder();
@@ -104,7 +115,8 @@ public final class EventFormatter {
       sb.append(user).append(": ").append(text);
     }
     if (n.hasNonNull("bits")) {
-      sb.append(' ').append(ansi.paint(Ansi.MAGENTA, "(" + count(n.get("bits").asLong()) + " bits)"));
+      sb.append(' ')
+          .append(ansi.paint(Ansi.MAGENTA, "(" + count(n.get("bits").asLong()) + " bits)"));
     }
     return sb.toString();
   }
@@ -140,7 +152,9 @@ public final class EventFormatter {
   }
 
   private String viewer(JsonNode n) {
-    StringBuilder sb = new StringBuilder(ansi.paint(Ansi.BLUE, "viewers " + count(n.path("viewer_count").asLong())));
+    StringBuilder sb =
+        new StringBuilder(
+            ansi.paint(Ansi.BLUE, "viewers " + count(n.path("viewer_count").asLong())));
     optionalCount(sb, n, "chatter_count", "chatters");
     optionalCount(sb, n, "follower_count", "followers");
     optionalCount(sb, n, "subscriber_count", "subscribers");
@@ -156,7 +170,8 @@ public final class EventFormatter {
   private String transaction(JsonNode n) {
     String type = n.path("transaction_type").asText("?");
     StringBuilder sb = new StringBuilder(ansi.paint(Ansi.GREEN + Ansi.BOLD, "$ " + type));
-    sb.append(' ').append(ansi.paint(Ansi.GREEN, money(n.path("amount"), n.path("currency").asText("USD"))));
+    sb.append(' ')
+        .append(ansi.paint(Ansi.GREEN, money(n.path("amount"), n.path("currency").asText("USD"))));
     if (n.hasNonNull("tier")) {
       sb.append(' ').append(tier(n.get("tier").asText()));
     }
@@ -166,7 +181,10 @@ public final class EventFormatter {
     if (n.hasNonNull("bits")) {
       sb.append(' ').append(count(n.get("bits").asLong())).append(" bits");
     }
-    String who = n.path("is_anonymous").asBoolean(false) ? "anonymous" : n.path("username").asText(n.path("user_id").asText("?"));
+    String who =
+        n.path("is_anonymous").asBoolean(false)
+            ? "anonymous"
+            : n.path("username").asText(n.path("user_id").asText("?"));
     sb.append(" by ").append(ansi.paint(Ansi.CYAN, who));
     if (n.hasNonNull("cumulative_months")) {
       sb.append(" (").append(n.get("cumulative_months").asLong()).append(" months");
@@ -220,15 +238,24 @@ public final class EventFormatter {
           sb.append(" [").append(String.join(", ", tags)).append(']');
         }
       }
-      case "stream_end", "stream_offline" -> sb.append(ansi.paint(Ansi.YELLOW + Ansi.BOLD, "■ stream ended"));
-      case "title_change" -> sb.append(ansi.paint(Ansi.YELLOW, "title → ")).append(title == null ? "?" : title);
-      case "category_change" -> sb.append(ansi.paint(Ansi.YELLOW, "category → ")).append(category == null ? "?" : category);
+      case "stream_end", "stream_offline" ->
+          sb.append(ansi.paint(Ansi.YELLOW + Ansi.BOLD, "■ stream ended"));
+      case "title_change" ->
+          sb.append(ansi.paint(Ansi.YELLOW, "title → ")).append(title == null ? "?" : title);
+      case "category_change" ->
+          sb.append(ansi.paint(Ansi.YELLOW, "category → "))
+              .append(category == null ? "?" : category);
       default -> {
         if (n.hasNonNull("raid")) {
           JsonNode r = n.get("raid");
-          sb.append(ansi.paint(Ansi.YELLOW + Ansi.BOLD, "⇒ " + kind.replace('_', ' '))).append(' ')
-              .append(r.path("from_channel").asText("?")).append(" → ").append(r.path("to_channel").asText("?"))
-              .append(" with ").append(count(r.path("viewer_count").asLong())).append(" viewers");
+          sb.append(ansi.paint(Ansi.YELLOW + Ansi.BOLD, "⇒ " + kind.replace('_', ' ')))
+              .append(' ')
+              .append(r.path("from_channel").asText("?"))
+              .append(" → ")
+              .append(r.path("to_channel").asText("?"))
+              .append(" with ")
+              .append(count(r.path("viewer_count").asLong()))
+              .append(" viewers");
         } else {
           sb.append(ansi.paint(Ansi.YELLOW, kind.replace('_', ' ')));
           append(sb, ": ", title);
@@ -238,7 +265,9 @@ public final class EventFormatter {
     }
     if (n.hasNonNull("quality") && !kind.startsWith("raid")) {
       JsonNode q = n.get("quality");
-      sb.append(ansi.paint(Ansi.DIM, " (" + q.path("resolution").asText() + "@" + q.path("fps").asInt() + ")"));
+      sb.append(
+          ansi.paint(
+              Ansi.DIM, " (" + q.path("resolution").asText() + "@" + q.path("fps").asInt() + ")"));
     }
     return sb.toString();
   }

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The consumer settings of {@code telemetra consume}, each with the reason it is set. */
 public final class KafkaConsumers {
-  /** Reaching Kafka at start-up: the first attempt and this many retries (1 s, 2 s, 4 s back-off). */
+  /**
+   * Reaching Kafka at start-up: the first attempt and this many retries (1 s, 2 s, 4 s back-off).
+   */
   static final int CONNECT_RETRIES = 3;
 
   private KafkaConsumers() {}
@@ -28,8 +30,8 @@ public final class KafkaConsumers {
    * @param fromBeginning where a partition without a committed offset starts
    * @param overrides the user's client properties (file and KAFKA_CLIENT_* variables) win
    */
-  public static Map<String, Object> config(String bootstrapServers, String group, boolean fromBeginning,
-      Map<String, String> overrides) {
+  public static Map<String, Object> config(
+      String bootstrapServers, String group, boolean fromBeginning, Map<String, String> overrides) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "telemetra-consumer");
@@ -64,12 +66,16 @@ public final class KafkaConsumers {
    * @throws io.telemetra.produce.KafkaUnavailableException unreachable after the retries
    * @throws FatalSinkException credentials refused
    */
-  public static void awaitCluster(String bootstrapServers, Map<String, String> clientProperties) throws InterruptedException {
+  public static void awaitCluster(String bootstrapServers, Map<String, String> clientProperties)
+      throws InterruptedException {
     new KafkaSetup(bootstrapServers, clientProperties).awaitCluster(CONNECT_RETRIES);
   }
 
-  /** Every partition of the given topics that exist; the missing ones are added to {@code missing}. */
-  public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, Collection<String> topics, List<String> missing) {
+  /**
+   * Every partition of the given topics that exist; the missing ones are added to {@code missing}.
+   */
+  public static List<TopicPartition> partitions(
+      KafkaConsumer<?, ?> consumer, Collection<String> topics, List<String> missing) {
     Set<String> existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
     List<TopicPartition> out = new ArrayList<>();
     for (String topic : topics) {

@@ -33,15 +33,18 @@ public final class SchemaMessageValidator implements MessageValidator {
   /** Loads the schemas from the classpath; empty when one of them is not there. */
   public static Optional<MessageValidator> fromClasspath() throws IOException {
     Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     for (EventType type : EventType.values()) {
-      try (InputStream in = SchemaMessageValidator.class.getResourceAsStream("/schemas/" + type.schemaFile())) {
+      try (InputStream in =
+          SchemaMessageValidator.class.getResourceAsStream("/schemas/" + type.schemaFile())) {
         if (in == null) {
           return Optional.empty();
         }
         JsonNode node = MAPPER.readTree(in);
-        SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false)
-            .orElse(SpecVersion.VersionFlag.V202012);
+        SpecVersion.VersionFlag version =
+            SpecVersionDetector.detectOptionalVersion(node, false)
+                .orElse(SpecVersion.VersionFlag.V202012);
         schemas.put(type, JsonSchemaFactory.getInstance(version).getSchema(node, config));
       }
     }

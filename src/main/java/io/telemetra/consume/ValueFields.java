@@ -18,7 +18,9 @@ final class ValueFields {
 
   private ValueFields() {}
 
-  /** @return false when the value is not a JSON object with the fields its type needs */
+  /**
+   * @return false when the value is not a JSON object with the fields its type needs
+   */
   static boolean addTo(ManifestAggregates agg, EventType type, byte[] value) {
     if (type == EventType.STREAM_META || type == null) {
       return true;
@@ -47,7 +49,7 @@ final class ValueFields {
           case "currency" -> currency = p.getValueAsString();
           case "amount" -> amount = t.isNumeric() ? p.getDecimalValue() : null;
           case "viewer_count" -> viewers = t.isNumeric() ? p.getLongValue() : -1;
-          default -> { }
+          default -> {}
         }
       }
     } catch (IOException e) {
@@ -76,7 +78,7 @@ final class ValueFields {
         }
         agg.addTransaction(transactionType, amount, currency, at);
       }
-      default -> { }
+      default -> {}
     }
     return true;
   }

@@ -35,13 +35,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code telemetra consume --verify}: reads the topics from the beginning up to the end offsets
- * taken at start, groups records by the run id header, and checks the chosen run's sequence
- * numbers per topic and channel: lost (gaps), duplicated, out of order. With a manifest it also
- * checks counts, first and last sequence numbers, and the per-minute aggregates recomputed from
- * the values read. The report goes to the output stream; exit 0 when all matches, 1 otherwise.
+ * taken at start, groups records by the run id header, and checks the chosen run's sequence numbers
+ * per topic and channel: lost (gaps), duplicated, out of order. With a manifest it also checks
+ * counts, first and last sequence numbers, and the per-minute aggregates recomputed from the values
+ * read. The report goes to the output stream; exit 0 when all matches, 1 otherwise.
  */
 public final class Verifier {
   private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
+
   /** Lines listed per kind of difference before "and N more". */
   static final int LIMIT = 20;
 
@@ -49,7 +50,8 @@ public final class Verifier {
    * @param topics topics to read when there is no manifest (with one, the manifest's topics)
    * @param runId the run to check, or null: the manifest's, else the latest run seen
    * @param manifest null = check sequences only
-   * @param idleTimeout give up when no record arrives for this long before the end offsets are reached
+   * @param idleTimeout give up when no record arrives for this long before the end offsets are
+   *     reached
    */
   public record Options(
       String bootstrapServers,
@@ -96,21 +98,28 @@ public final class Verifier {
       return e.exitCode();
     }
     Manifest manifest = options.manifest();
-    List<String> topics = manifest != null ? inTypeOrder(manifest.topics().keySet()) : options.topics();
-    String target = options.runId() != null ? options.runId() : manifest != null ? manifest.runId() : null;
+    List<String> topics =
+        manifest != null ? inTypeOrder(manifest.topics().keySet()) : options.topics();
+    String target =
+        options.runId() != null ? options.runId() : manifest != null ? manifest.runId() : null;
     long start = ticker.nanoTime();
     List<String> missing = new ArrayList<>();
     Map<TopicPartition, Long> end;
-    try (KafkaConsumer<byte[], byte[]> c = KafkaConsumers.create(
-        KafkaConsumers.config(options.bootstrapServers(), null, true, options.clientProperties()))) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        KafkaConsumers.create(
+            KafkaConsumers.config(
+                options.bootstrapServers(), null, true, options.clientProperties()))) {
       consumer = c;
       List<TopicPartition> partitions = KafkaConsumers.partitions(c, topics, missing);
       c.assign(partitions);
       c.seekToBeginning(partitions);
       end = c.endOffsets(partitions);
-      LOG.info("Verifying: reading {} partitions of {} up to their current end ({} records at most)",
-          partitions.size(), String.join(", ", topics), String.format(Locale.ROOT, "%,d",
-              end.values().stream().mapToLong(Long::longValue).sum()));
+      LOG.info(
+          "Verifying: reading {} partitions of {} up to their current end ({} records at most)",
+          partitions.size(),
+          String.join(", ", topics),
+          String.format(
+              Locale.ROOT, "%,d", end.values().stream().mapToLong(Long::longValue).sum()));
       if (!read(c, end, target)) {
         return ExitCodes.RUNTIME;
       }
@@ -130,8 +139,11 @@ public final class Verifier {
     if (target == null) {
       target = latestRun();
       if (target == null) {
-        out.printf(Locale.ROOT, "No telemetra records found in %s (%,d records without telemetra headers)%n",
-            String.join(", ", topics), foreign);
+        out.printf(
+            Locale.ROOT,
+            "No telemetra records found in %s (%,d records without telemetra headers)%n",
+            String.join(", ", topics),
+            foreign);
         return ExitCodes.RUNTIME;
       }
     }
@@ -142,14 +154,18 @@ public final class Verifier {
     return report(run, topics, missing, took);
   }
 
-  /** Reads every partition up to its end offset. @return false when reading stalled (report printed) */
-  private boolean read(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end, String target) {
+  /**
+   * Reads every partition up to its end offset. @return false when reading stalled (report printed)
+   */
+  private boolean read(
+      KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end, String target) {
     Set<TopicPartition> pending = new HashSet<>();
-    end.forEach((tp, offset) -> {
-      if (offset > 0) {
-        pending.add(tp);
-      }
-    });
+    end.forEach(
+        (tp, offset) -> {
+          if (offset > 0) {
+            pending.add(tp);
+          }
+        });
     long idle = options.idleTimeout().toNanos();
     long last = ticker.nanoTime();
     byte[] lastRunBytes = null;
@@ -185,15 +201,25 @@ public final class Verifier {
           continue;
         }
         String channel = r.key() == null ? "(no key)" : new String(r.key(), StandardCharsets.UTF_8);
-        run.add(r.topic(), channel, r.partition(), seq, r.timestamp(), r.value(), run.runId.equals(target));
+        run.add(
+            r.topic(),
+            channel,
+            r.partition(),
+            seq,
+            r.timestamp(),
+            r.value(),
+            run.runId.equals(target));
       }
       if (!batch.isEmpty()) {
         last = now;
       }
       pending.removeIf(tp -> c.position(tp) >= end.get(tp));
       if (!pending.isEmpty() && now - last >= idle) {
-        out.printf(Locale.ROOT, "Gave up: no record for %s, and %s not read to the end (at %s)%n",
-            Durations.human(options.idleTimeout()), pending,
+        out.printf(
+            Locale.ROOT,
+            "Gave up: no record for %s, and %s not read to the end (at %s)%n",
+            Durations.human(options.idleTimeout()),
+            pending,
             pending.stream().map(tp -> tp + "@" + c.position(tp) + "/" + end.get(tp)).toList());
         out.println("Result: INCOMPLETE (the topics could not be read to the end)");
         return false;
@@ -204,10 +230,15 @@ public final class Verifier {
 
   /** chat, viewer, transactions, stream_meta, then any others by name. */
   static List<String> inTypeOrder(java.util.Collection<String> topics) {
-    return topics.stream().sorted(java.util.Comparator.comparingInt((String t) -> {
-      EventType type = EventType.ofTopic(t);
-      return type == null ? Integer.MAX_VALUE : type.ordinal();
-    }).thenComparing(t -> t)).toList();
+    return topics.stream()
+        .sorted(
+            java.util.Comparator.comparingInt(
+                    (String t) -> {
+                      EventType type = EventType.ofTopic(t);
+                      return type == null ? Integer.MAX_VALUE : type.ordinal();
+                    })
+                .thenComparing(t -> t))
+        .toList();
   }
 
   /** A decimal ASCII sequence number, without allocating a String. */
@@ -238,13 +269,23 @@ public final class Verifier {
   private int report(RunRecords run, List<String> topics, List<String> missing, Duration took) {
     Manifest manifest = options.manifest();
     Problems p = new Problems();
-    out.printf(Locale.ROOT, "Run %s%s: read %,d records of this run in %s (%,d records read in all; %d other run%s; "
+    out.printf(
+        Locale.ROOT,
+        "Run %s%s: read %,d records of this run in %s (%,d records read in all; %d other run%s; "
             + "%,d records without telemetra headers)%n",
-        run.runId, manifest != null ? " (manifest " + options.manifestName() + ")" : " (no manifest: the tail of each channel cannot be checked)",
-        run.records, Durations.human(took), records, runs.size() - (runs.containsKey(run.runId) ? 1 : 0),
-        runs.size() - (runs.containsKey(run.runId) ? 1 : 0) == 1 ? "" : "s", foreign);
+        run.runId,
+        manifest != null
+            ? " (manifest " + options.manifestName() + ")"
+            : " (no manifest: the tail of each channel cannot be checked)",
+        run.records,
+        Durations.human(took),
+        records,
+        runs.size() - (runs.containsKey(run.runId) ? 1 : 0),
+        runs.size() - (runs.containsKey(run.runId) ? 1 : 0) == 1 ? "" : "s",
+        foreign);
     if (badHeaders > 0) {
-      out.printf(Locale.ROOT, "  %,d records had an unreadable %s header%n", badHeaders, Headers.SEQUENCE);
+      out.printf(
+          Locale.ROOT, "  %,d records had an unreadable %s header%n", badHeaders, Headers.SEQUENCE);
       p.other += badHeaders;
     }
     for (String topic : topics) {
@@ -262,26 +303,47 @@ public final class Verifier {
         distinct += s.distinct();
         checkChannel(channel, s, e, expected != null, lines, p);
       }
-      String status = missing.contains(topic) ? "topic does not exist" : lines.isEmpty() ? "OK" : lines.size() + " channel"
-          + (lines.size() == 1 ? "" : "s") + " with problems";
-      out.printf(Locale.ROOT, "  %-40s %,12d records %6d channels: %s%n", topic, distinct, channels.size(), status);
+      String status =
+          missing.contains(topic)
+              ? "topic does not exist"
+              : lines.isEmpty()
+                  ? "OK"
+                  : lines.size() + " channel" + (lines.size() == 1 ? "" : "s") + " with problems";
+      out.printf(
+          Locale.ROOT,
+          "  %-40s %,12d records %6d channels: %s%n",
+          topic,
+          distinct,
+          channels.size(),
+          status);
       if (expected != null && expected.events() != distinct) {
-        out.printf(Locale.ROOT, "    total: %,d read, %,d in the manifest (%+,d)%n", distinct, expected.events(), distinct - expected.events());
+        out.printf(
+            Locale.ROOT,
+            "    total: %,d read, %,d in the manifest (%+,d)%n",
+            distinct,
+            expected.events(),
+            distinct - expected.events());
       }
       if (expected != null && expected.failed() > 0) {
-        out.printf(Locale.ROOT, "    note: the manifest records %,d sends that failed in the producer; their sequence numbers are gaps%n",
+        out.printf(
+            Locale.ROOT,
+            "    note: the manifest records %,d sends that failed in the producer; their sequence numbers are gaps%n",
             expected.failed());
       }
       for (int i = 0; i < lines.size() && i < LIMIT; i++) {
         out.println("    " + lines.get(i));
       }
       if (lines.size() > LIMIT) {
-        out.printf(Locale.ROOT, "    ... and %d more channels with problems%n", lines.size() - LIMIT);
+        out.printf(
+            Locale.ROOT, "    ... and %d more channels with problems%n", lines.size() - LIMIT);
       }
     }
     for (String topic : run.topics.keySet()) {
       if (!topics.contains(topic)) {
-        out.printf(Locale.ROOT, "  %s: records of this run in a topic the manifest does not list%n", topic);
+        out.printf(
+            Locale.ROOT,
+            "  %s: records of this run in a topic the manifest does not list%n",
+            topic);
         p.manifest++;
       }
     }
@@ -292,43 +354,78 @@ public final class Verifier {
     return p.ok() ? ExitCodes.OK : ExitCodes.RUNTIME;
   }
 
-  private void checkChannel(String channel, ChannelSequence s, Manifest.ChannelEntry e, boolean withManifest,
-      List<String> lines, Problems p) {
+  private void checkChannel(
+      String channel,
+      ChannelSequence s,
+      Manifest.ChannelEntry e,
+      boolean withManifest,
+      List<String> lines,
+      Problems p) {
     List<String> parts = new ArrayList<>();
     long last = e != null ? Math.max(e.lastSeq(), s.max()) : s.max();
     List<long[]> gaps = s.gaps(last);
     if (!gaps.isEmpty()) {
       long n = ChannelSequence.size(gaps);
       p.lost += n;
-      parts.add(String.format(Locale.ROOT, "lost %,d (seq %s)", n, ChannelSequence.ranges(gaps, 10)));
+      parts.add(
+          String.format(Locale.ROOT, "lost %,d (seq %s)", n, ChannelSequence.ranges(gaps, 10)));
     }
     if (s.duplicates() > 0) {
       p.duplicated += s.duplicates();
-      parts.add(String.format(Locale.ROOT, "duplicated %,d (seq %s%s)", s.duplicates(),
-          String.join(", ", s.duplicateSamples().stream().map(String::valueOf).toList()),
-          s.duplicates() > s.duplicateSamples().size() ? ", ..." : ""));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "duplicated %,d (seq %s%s)",
+              s.duplicates(),
+              String.join(", ", s.duplicateSamples().stream().map(String::valueOf).toList()),
+              s.duplicates() > s.duplicateSamples().size() ? ", ..." : ""));
     }
     if (s.outOfOrder() > 0) {
       p.outOfOrder += s.outOfOrder();
-      parts.add(String.format(Locale.ROOT, "out of order %,d (%s%s)", s.outOfOrder(),
-          String.join(", ", s.outOfOrderSamples().stream().map(x -> x[0] + " after " + x[1]).toList()),
-          s.outOfOrder() > s.outOfOrderSamples().size() ? ", ..." : ""));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "out of order %,d (%s%s)",
+              s.outOfOrder(),
+              String.join(
+                  ", ", s.outOfOrderSamples().stream().map(x -> x[0] + " after " + x[1]).toList()),
+              s.outOfOrder() > s.outOfOrderSamples().size() ? ", ..." : ""));
     }
     if (withManifest) {
       if (e == null) {
         p.manifest++;
-        parts.add(String.format(Locale.ROOT, "not in the manifest (%,d records, seq %d-%d)", s.distinct(), s.min(), s.max()));
+        parts.add(
+            String.format(
+                Locale.ROOT,
+                "not in the manifest (%,d records, seq %d-%d)",
+                s.distinct(),
+                s.min(),
+                s.max()));
       } else {
         List<String> diff = new ArrayList<>();
         if (e.events() != s.distinct()) {
-          diff.add(String.format(Locale.ROOT, "events %,d read vs %,d in the manifest", s.distinct(), e.events()));
+          diff.add(
+              String.format(
+                  Locale.ROOT, "events %,d read vs %,d in the manifest", s.distinct(), e.events()));
         }
         if (e.firstSeq() != s.min()) {
-          diff.add("first seq " + (s.min() < 0 ? "none" : s.min()) + " read vs " + e.firstSeq() + " in the manifest");
+          diff.add(
+              "first seq "
+                  + (s.min() < 0 ? "none" : s.min())
+                  + " read vs "
+                  + e.firstSeq()
+                  + " in the manifest");
         }
         if (e.lastSeq() != s.max()) {
-          diff.add("last seq " + (s.max() < 0 ? "none" : s.max()) + " read vs " + e.lastSeq() + " in the manifest"
-              + (s.max() < e.lastSeq() ? " (lost at the tail: " + (s.max() + 1) + "-" + e.lastSeq() + ")" : ""));
+          diff.add(
+              "last seq "
+                  + (s.max() < 0 ? "none" : s.max())
+                  + " read vs "
+                  + e.lastSeq()
+                  + " in the manifest"
+                  + (s.max() < e.lastSeq()
+                      ? " (lost at the tail: " + (s.max() + 1) + "-" + e.lastSeq() + ")"
+                      : ""));
         }
         if (!diff.isEmpty()) {
           p.manifest++;
@@ -337,7 +434,8 @@ public final class Verifier {
       }
     }
     if (s.spansPartitions()) {
-      parts.add("note: read from more than one partition (order is only checked within a partition)");
+      parts.add(
+          "note: read from more than one partition (order is only checked within a partition)");
     }
     if (!parts.isEmpty() && !(parts.size() == 1 && parts.get(0).startsWith("note:"))) {
       lines.add(channel + ": " + String.join("; ", parts));
@@ -352,21 +450,41 @@ public final class Verifier {
       ManifestAggregates.Minute e = expected.minutes().get(minute);
       ManifestAggregates.Minute r = run.aggregates.minutes().get(minute);
       String at = Instant.ofEpochMilli(minute).toString();
-      diffCounts(diffs, at, "chat_messages", e == null ? Map.of() : e.chatMessages(), r == null ? Map.of() : r.chatMessages());
-      diffCounts(diffs, at, "peak_viewers", e == null ? Map.of() : e.peakViewers(), r == null ? Map.of() : r.peakViewers());
-      diffMoney(diffs, at, e == null ? Map.of() : e.revenueUsd(), r == null ? Map.of() : r.revenueUsd());
+      diffCounts(
+          diffs,
+          at,
+          "chat_messages",
+          e == null ? Map.of() : e.chatMessages(),
+          r == null ? Map.of() : r.chatMessages());
+      diffCounts(
+          diffs,
+          at,
+          "peak_viewers",
+          e == null ? Map.of() : e.peakViewers(),
+          r == null ? Map.of() : r.peakViewers());
+      diffMoney(
+          diffs, at, e == null ? Map.of() : e.revenueUsd(), r == null ? Map.of() : r.revenueUsd());
     }
     p.aggregates = diffs.size();
     if (run.unparsable > 0) {
-      out.printf(Locale.ROOT, "  %,d values could not be read for the aggregates (not JSON or fields missing)%n", run.unparsable);
+      out.printf(
+          Locale.ROOT,
+          "  %,d values could not be read for the aggregates (not JSON or fields missing)%n",
+          run.unparsable);
       p.other += run.unparsable;
     }
     if (diffs.isEmpty()) {
-      out.printf(Locale.ROOT, "  aggregates: %,d minute%s match (chat messages, revenue by type, peak viewers)%n", minutes.size(),
+      out.printf(
+          Locale.ROOT,
+          "  aggregates: %,d minute%s match (chat messages, revenue by type, peak viewers)%n",
+          minutes.size(),
           minutes.size() == 1 ? "" : "s");
       return;
     }
-    out.printf(Locale.ROOT, "  aggregates: %,d difference%s (manifest vs read, by event-time minute)%n", diffs.size(),
+    out.printf(
+        Locale.ROOT,
+        "  aggregates: %,d difference%s (manifest vs read, by event-time minute)%n",
+        diffs.size(),
         diffs.size() == 1 ? "" : "s");
     for (int i = 0; i < diffs.size() && i < LIMIT; i++) {
       out.println("    " + diffs.get(i));
@@ -376,28 +494,43 @@ public final class Verifier {
     }
   }
 
-  private static void diffCounts(List<String> diffs, String at, String what, Map<String, Long> e, Map<String, Long> r) {
+  private static void diffCounts(
+      List<String> diffs, String at, String what, Map<String, Long> e, Map<String, Long> r) {
     Set<String> keys = new TreeSet<>(e.keySet());
     keys.addAll(r.keySet());
     for (String k : keys) {
       long a = e.getOrDefault(k, 0L);
       long b = r.getOrDefault(k, 0L);
       if (a != b || e.containsKey(k) != r.containsKey(k)) {
-        diffs.add(String.format(Locale.ROOT, "%s %s[%s]: manifest %s, read %s", at, what, k,
-            e.containsKey(k) ? a : "none", r.containsKey(k) ? b : "none"));
+        diffs.add(
+            String.format(
+                Locale.ROOT,
+                "%s %s[%s]: manifest %s, read %s",
+                at,
+                what,
+                k,
+                e.containsKey(k) ? a : "none",
+                r.containsKey(k) ? b : "none"));
       }
     }
   }
 
-  private static void diffMoney(List<String> diffs, String at, Map<String, BigDecimal> e, Map<String, BigDecimal> r) {
+  private static void diffMoney(
+      List<String> diffs, String at, Map<String, BigDecimal> e, Map<String, BigDecimal> r) {
     Set<String> keys = new TreeSet<>(e.keySet());
     keys.addAll(r.keySet());
     for (String k : keys) {
       BigDecimal a = e.get(k);
       BigDecimal b = r.get(k);
       if (a == null || b == null || a.compareTo(b) != 0) {
-        diffs.add(String.format(Locale.ROOT, "%s revenue_usd[%s]: manifest %s, read %s", at, k,
-            a == null ? "none" : a.toPlainString(), b == null ? "none" : b.toPlainString()));
+        diffs.add(
+            String.format(
+                Locale.ROOT,
+                "%s revenue_usd[%s]: manifest %s, read %s",
+                at,
+                k,
+                a == null ? "none" : a.toPlainString(),
+                b == null ? "none" : b.toPlainString()));
       }
     }
   }
@@ -412,12 +545,20 @@ public final class Verifier {
     long other;
 
     boolean ok() {
-      return lost == 0 && duplicated == 0 && outOfOrder == 0 && manifest == 0 && aggregates == 0 && other == 0;
+      return lost == 0
+          && duplicated == 0
+          && outOfOrder == 0
+          && manifest == 0
+          && aggregates == 0
+          && other == 0;
     }
 
     String verdict(long records, boolean withManifest) {
       if (ok()) {
-        return String.format(Locale.ROOT, "Result: OK: %,d records, none lost, none duplicated, order kept%s", records,
+        return String.format(
+            Locale.ROOT,
+            "Result: OK: %,d records, none lost, none duplicated, order kept%s",
+            records,
             withManifest ? "; totals, sequence ranges and aggregates match the manifest" : "");
       }
       List<String> text = new ArrayList<>();

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The ground truth of one produce run, as written by {@code telemetra produce --manifest FILE}
- * and read by {@code telemetra consume --verify FILE}. The JSON format ({@value #FORMAT}) is
- * documented in docs/CONSUME.md.
+ * The ground truth of one produce run, as written by {@code telemetra produce --manifest FILE} and
+ * read by {@code telemetra consume --verify FILE}. The JSON format ({@value #FORMAT}) is documented
+ * in docs/CONSUME.md.
  *
  * @param settings a summary of the run's settings (no secrets)
  * @param topics by topic name
@@ -38,10 +38,11 @@ public record Manifest(
 
   public static final String FORMAT = "telemetra-manifest/1";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /**
    * What one topic received.
@@ -52,9 +53,13 @@ public record Manifest(
    * @param failed records that failed after the client's retries (they leave gaps in the sequence)
    * @param channels by channel login (the record key)
    */
-  public record TopicEntry(String type, long events, long bytes, long failed, Map<String, ChannelEntry> channels) {}
+  public record TopicEntry(
+      String type, long events, long bytes, long failed, Map<String, ChannelEntry> channels) {}
 
-  /** Acknowledged records of one channel in one topic, and the lowest and highest sequence among them. */
+  /**
+   * Acknowledged records of one channel in one topic, and the lowest and highest sequence among
+   * them.
+   */
   public record ChannelEntry(long events, long firstSeq, long lastSeq) {}
 
   /** Total acknowledged events across topics. */
@@ -125,30 +130,57 @@ public record Manifest(
     }
     try {
       Map<String, TopicEntry> topics = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.required("topics").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.required("topics").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> t = it.next();
         JsonNode tn = t.getValue();
         Map<String, ChannelEntry> channels = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ci = tn.required("channels").fields(); ci.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> ci = tn.required("channels").fields();
+            ci.hasNext(); ) {
           Map.Entry<String, JsonNode> c = ci.next();
-          channels.put(c.getKey(), new ChannelEntry(c.getValue().required("events").asLong(),
-              c.getValue().required("first_seq").asLong(), c.getValue().required("last_seq").asLong()));
+          channels.put(
+              c.getKey(),
+              new ChannelEntry(
+                  c.getValue().required("events").asLong(),
+                  c.getValue().required("first_seq").asLong(),
+                  c.getValue().required("last_seq").asLong()));
         }
-        topics.put(t.getKey(), new TopicEntry(tn.required("type").asText(), tn.required("events").asLong(),
-            tn.path("bytes").asLong(), tn.path("failed").asLong(), channels));
+        topics.put(
+            t.getKey(),
+            new TopicEntry(
+                tn.required("type").asText(),
+                tn.required("events").asLong(),
+                tn.path("bytes").asLong(),
+                tn.path("failed").asLong(),
+                channels));
       }
       ManifestAggregates agg = new ManifestAggregates();
       for (JsonNode mn : root.required("minutes")) {
         long minute = Timestamps.parse(mn.required("minute").asText());
-        mn.path("chat_messages").fields().forEachRemaining(e -> agg.putChat(minute, e.getKey(), e.getValue().asLong()));
-        mn.path("revenue_usd").fields().forEachRemaining(e -> agg.putRevenue(minute, e.getKey(), e.getValue().decimalValue()));
-        mn.path("peak_viewers").fields().forEachRemaining(e -> agg.putPeak(minute, e.getKey(), e.getValue().asLong()));
+        mn.path("chat_messages")
+            .fields()
+            .forEachRemaining(e -> agg.putChat(minute, e.getKey(), e.getValue().asLong()));
+        mn.path("revenue_usd")
+            .fields()
+            .forEachRemaining(e -> agg.putRevenue(minute, e.getKey(), e.getValue().decimalValue()));
+        mn.path("peak_viewers")
+            .fields()
+            .forEachRemaining(e -> agg.putPeak(minute, e.getKey(), e.getValue().asLong()));
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> settings = root.has("settings") ? MAPPER.convertValue(root.get("settings"), LinkedHashMap.class) : Map.of();
+      Map<String, Object> settings =
+          root.has("settings")
+              ? MAPPER.convertValue(root.get("settings"), LinkedHashMap.class)
+              : Map.of();
       String ended = root.path("ended_at").asText(null);
-      return new Manifest(root.required("run_id").asText(), root.path("seed").asLong(), settings,
-          Instant.parse(root.required("started_at").asText()), ended == null ? null : Instant.parse(ended), topics, agg);
+      return new Manifest(
+          root.required("run_id").asText(),
+          root.path("seed").asLong(),
+          settings,
+          Instant.parse(root.required("started_at").asText()),
+          ended == null ? null : Instant.parse(ended),
+          topics,
+          agg);
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       throw new IOException("malformed manifest: " + e.getMessage());
     }

@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Per-minute aggregates of a run, by event-time minute (UTC): chat messages per channel, revenue
- * in US dollars per transaction type, and peak viewers per channel. The producer's manifest and
- * {@code telemetra consume --verify} compute them with this one class, so the two sides cannot
- * disagree about the rules:
+ * Per-minute aggregates of a run, by event-time minute (UTC): chat messages per channel, revenue in
+ * US dollars per transaction type, and peak viewers per channel. The producer's manifest and {@code
+ * telemetra consume --verify} compute them with this one class, so the two sides cannot disagree
+ * about the rules:
  *
  * <ul>
  *   <li>a chat message counts 1 for its channel in the minute of its timestamp;
@@ -108,7 +108,9 @@ public final class ManifestAggregates {
     for (Map.Entry<Long, Minute> e : minutes.entrySet()) {
       Minute a = e.getValue();
       Minute b = other.minutes.get(e.getKey());
-      if (b == null || !a.chatMessages.equals(b.chatMessages) || !a.peakViewers.equals(b.peakViewers)
+      if (b == null
+          || !a.chatMessages.equals(b.chatMessages)
+          || !a.peakViewers.equals(b.peakViewers)
           || !sameMoney(a.revenueUsd, b.revenueUsd)) {
         return false;
       }

@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Builds the run's {@link Manifest} from acknowledged records: counts and sequence ranges per
- * topic and channel, and the per-minute {@link ManifestAggregates}. Only acknowledged records
- * count, so the manifest never claims an event that is not in Kafka.
+ * Builds the run's {@link Manifest} from acknowledged records: counts and sequence ranges per topic
+ * and channel, and the per-minute {@link ManifestAggregates}. Only acknowledged records count, so
+ * the manifest never claims an event that is not in Kafka.
  *
  * <p>Called from Kafka's I/O thread: one uncontended lock and a few hash lookups per record.
  */
@@ -51,12 +51,15 @@ public final class ManifestRecorder implements ProduceListener {
   }
 
   @Override
-  public synchronized void onAcknowledged(Event event, String topic, long sequence, int bytes, long latencyNanos) {
+  public synchronized void onAcknowledged(
+      Event event, String topic, long sequence, int bytes, long latencyNanos) {
     TopicState t = topics.computeIfAbsent(topic, k -> new TopicState(event.type()));
     t.events++;
     t.bytes += bytes;
     // {events, first, last}
-    long[] c = t.channels.computeIfAbsent(event.channel(), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+    long[] c =
+        t.channels.computeIfAbsent(
+            event.channel(), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
     c[0]++;
     c[1] = Math.min(c[1], sequence);
     c[2] = Math.max(c[2], sequence);
@@ -83,29 +86,46 @@ public final class ManifestRecorder implements ProduceListener {
       TopicState t = e.getValue();
       Map<String, Manifest.ChannelEntry> channels = new TreeMap<>();
       t.channels.forEach((ch, c) -> channels.put(ch, new Manifest.ChannelEntry(c[0], c[1], c[2])));
-      out.put(e.getKey(), new Manifest.TopicEntry(t.type.topicSuffix(), t.events, t.bytes, t.failed, channels));
+      out.put(
+          e.getKey(),
+          new Manifest.TopicEntry(t.type.topicSuffix(), t.events, t.bytes, t.failed, channels));
     }
     ManifestAggregates copy = new ManifestAggregates();
-    aggregates.minutes().forEach((minute, m) -> {
-      m.chatMessages().forEach((k, v) -> copy.putChat(minute, k, v));
-      m.revenueUsd().forEach((k, v) -> copy.putRevenue(minute, k, v));
-      m.peakViewers().forEach((k, v) -> copy.putPeak(minute, k, v));
-    });
-    return new Manifest(runId, settings.seed(), summary(settings), startedAt,
-        endedAt == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : endedAt, out, copy);
+    aggregates
+        .minutes()
+        .forEach(
+            (minute, m) -> {
+              m.chatMessages().forEach((k, v) -> copy.putChat(minute, k, v));
+              m.revenueUsd().forEach((k, v) -> copy.putRevenue(minute, k, v));
+              m.peakViewers().forEach((k, v) -> copy.putPeak(minute, k, v));
+            });
+    return new Manifest(
+        runId,
+        settings.seed(),
+        summary(settings),
+        startedAt,
+        endedAt == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : endedAt,
+        out,
+        copy);
   }
 
   public void write(Path file) throws IOException {
     manifest().write(file);
   }
 
-  /** The settings that shape the events (no addresses, no client properties: they may hold secrets). */
+  /**
+   * The settings that shape the events (no addresses, no client properties: they may hold secrets).
+   */
   static Map<String, Object> summary(Settings s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seed", s.seed());
-    m.put("channels", s.channels().isEmpty()
-        ? s.channelCount() + " generated"
-        : s.channels().stream().map(c -> c.audience() > 0 ? c.name() + ":" + c.audience() : c.name()).collect(Collectors.joining(",")));
+    m.put(
+        "channels",
+        s.channels().isEmpty()
+            ? s.channelCount() + " generated"
+            : s.channels().stream()
+                .map(c -> c.audience() > 0 ? c.name() + ":" + c.audience() : c.name())
+                .collect(Collectors.joining(",")));
     m.put("rate_per_sec", s.rate().toString());
     m.put("message_variants", s.messageVariants());
     m.put("enabled_types", s.enabledTypes().stream().sorted().map(EventType::topicSuffix).toList());

@@ -32,8 +32,19 @@ class ConsumeIT {
   @BeforeAll
   static void start() {
     kafka = EmbeddedKafka.builder().port(0).build().start();
-    Cli r = Cli.run("produce", "--bootstrap-servers", kafka.bootstrapServers(), "--max-events", "400",
-        "--rate-per-sec", "max", "--topic-prefix", PREFIX, "--seed", "11");
+    Cli r =
+        Cli.run(
+            "produce",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--max-events",
+            "400",
+            "--rate-per-sec",
+            "max",
+            "--topic-prefix",
+            PREFIX,
+            "--seed",
+            "11");
     assertThat(r.code()).as(r.toString()).isZero();
     produced = 400;
   }
@@ -44,7 +55,14 @@ class ConsumeIT {
   }
 
   private static Cli consume(String... more) {
-    List<String> args = new ArrayList<>(List.of("consume", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", PREFIX));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "consume",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic-prefix",
+                PREFIX));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -74,12 +92,15 @@ class ConsumeIT {
     assertThat(r.code()).as(r.toString()).isZero();
     List<String> lines = lines(r.out());
     assertThat(lines).hasSize((int) produced);
-    assertThat(lines).allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d #\\S+ .+"), "time #channel ...");
+    assertThat(lines)
+        .allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d #\\S+ .+"), "time #channel ...");
     assertThat(lines).anyMatch(l -> l.contains(" viewers "));
     assertThat(r.out()).doesNotContain("\u001b[");
     assertThat(r.err()).contains("Consumed 400 messages").contains("Stats: ");
-    for (String topic : List.of("show.chat", "show.viewer", "show.transactions", "show.stream_meta")) {
-      assertThat(r.err()).containsPattern(Pattern.quote(topic) + " +[0-9,]+ messages +[0-9,.]+/s +[0-9,]+ bytes");
+    for (String topic :
+        List.of("show.chat", "show.viewer", "show.transactions", "show.stream_meta")) {
+      assertThat(r.err())
+          .containsPattern(Pattern.quote(topic) + " +[0-9,]+ messages +[0-9,.]+/s +[0-9,]+ bytes");
     }
   }
 
@@ -121,24 +142,65 @@ class ConsumeIT {
 
   @Test
   void consume_validate_reportsInvalidMessagesWithReasons() throws Exception {
-    Assumptions.assumeTrue(ConsumeIT.class.getResource("/schemas/chat_message.json") != null,
+    Assumptions.assumeTrue(
+        ConsumeIT.class.getResource("/schemas/chat_message.json") != null,
         "schemas/*.json not on the classpath yet (issue 3)");
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic("checked.chat", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic("checked.chat", 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
-    ChatMessage valid = new ChatMessage("6f1c9a52-8a51-4d1e-9a3e-0b5f0c7d1e2f", "xqc", "viewer_12", null, null, "hello",
-        1_764_878_244_123L, List.of(), List.of(), null, false, null, null, null);
-    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-      p.send(new ProducerRecord<>("checked.chat", "xqc".getBytes(), new EventJson().toBytes(valid))).get();
-      p.send(new ProducerRecord<>("checked.chat", "xqc".getBytes(), "{\"channel\":\"xqc\"}".getBytes())).get();
+    ChatMessage valid =
+        new ChatMessage(
+            "6f1c9a52-8a51-4d1e-9a3e-0b5f0c7d1e2f",
+            "xqc",
+            "viewer_12",
+            null,
+            null,
+            "hello",
+            1_764_878_244_123L,
+            List.of(),
+            List.of(),
+            null,
+            false,
+            null,
+            null,
+            null);
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+      p.send(new ProducerRecord<>("checked.chat", "xqc".getBytes(), new EventJson().toBytes(valid)))
+          .get();
+      p.send(
+              new ProducerRecord<>(
+                  "checked.chat", "xqc".getBytes(), "{\"channel\":\"xqc\"}".getBytes()))
+          .get();
     }
 
-    Cli r = Cli.run("consume", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", "checked", "chat",
-        "--validate", "--timeout", "1s");
+    Cli r =
+        Cli.run(
+            "consume",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            "checked",
+            "chat",
+            "--validate",
+            "--timeout",
+            "1s");
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    assertThat(r.err()).containsPattern("Validation: [12] of 2 messages invalid").contains("checked.chat-0@1: ");
+    assertThat(r.err())
+        .containsPattern("Validation: [12] of 2 messages invalid")
+        .contains("checked.chat-0@1: ");
   }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code produce --manifest} then {@code consume --verify} against a real broker: clean runs pass, damaged ones fail precisely. */
+/**
+ * {@code produce --manifest} then {@code consume --verify} against a real broker: clean runs pass,
+ * damaged ones fail precisely.
+ */
 class VerifyIT {
   private static EmbeddedKafka kafka;
   private static Admin admin;
@@ -42,7 +44,8 @@ class VerifyIT {
   @BeforeAll
   static void start() {
     kafka = EmbeddedKafka.builder().port(0).build().start();
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
   }
 
   @AfterAll
@@ -53,14 +56,30 @@ class VerifyIT {
 
   private Path produce(String prefix, int events) {
     Path manifest = dir.resolve(prefix + ".json");
-    Cli r = Cli.run("produce", "--bootstrap-servers", kafka.bootstrapServers(), "--max-events", String.valueOf(events),
-        "--rate-per-sec", "max", "--manifest", manifest.toString(), "--topic-prefix", prefix, "--seed", "7");
+    Cli r =
+        Cli.run(
+            "produce",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--max-events",
+            String.valueOf(events),
+            "--rate-per-sec",
+            "max",
+            "--manifest",
+            manifest.toString(),
+            "--topic-prefix",
+            prefix,
+            "--seed",
+            "7");
     assertThat(r.code()).as(r.toString()).isZero();
     return manifest;
   }
 
   private Cli verify(String... more) {
-    List<String> args = new ArrayList<>(List.of("consume", "--bootstrap-servers", kafka.bootstrapServers(), "--timeout", "10s"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "consume", "--bootstrap-servers", kafka.bootstrapServers(), "--timeout", "10s"));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -73,9 +92,12 @@ class VerifyIT {
     Cli withoutManifest = verify("--verify", "--topic-prefix", "clean");
 
     assertThat(withManifest.code()).as(withManifest.toString()).isZero();
-    assertThat(withManifest.out()).contains("Result: OK: 5,000 records, none lost, none duplicated, order kept; "
-        + "totals, sequence ranges and aggregates match the manifest");
-    assertThat(withManifest.out()).containsPattern("clean\\.chat +[0-9,]+ records +\\d+ channels: OK");
+    assertThat(withManifest.out())
+        .contains(
+            "Result: OK: 5,000 records, none lost, none duplicated, order kept; "
+                + "totals, sequence ranges and aggregates match the manifest");
+    assertThat(withManifest.out())
+        .containsPattern("clean\\.chat +[0-9,]+ records +\\d+ channels: OK");
     assertThat(withoutManifest.code()).as(withoutManifest.toString()).isZero();
     assertThat(withoutManifest.out()).contains("Result: OK: 5,000 records");
   }
@@ -84,14 +106,19 @@ class VerifyIT {
   void verify_recordsDeleted_reportsLostSequencesAndManifestDifferences() throws Exception {
     Path manifest = produce("truncated", 3000);
     TopicPartition tp = new TopicPartition("truncated.chat", 0);
-    admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(5))).all().get(30, TimeUnit.SECONDS);
+    admin
+        .deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(5)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
 
     Cli r = verify("--verify", manifest.toString());
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
     // The first five records of partition 0 are gone: each channel there lost its head, from seq 0.
-    assertThat(r.out()).containsPattern("\\S+: lost \\d+ \\(seq 0(-\\d+)?\\); manifest: events \\d+ read vs \\d+ in the manifest; "
-        + "first seq \\d+ read vs 0 in the manifest");
+    assertThat(r.out())
+        .containsPattern(
+            "\\S+: lost \\d+ \\(seq 0(-\\d+)?\\); manifest: events \\d+ read vs \\d+ in the manifest; "
+                + "first seq \\d+ read vs 0 in the manifest");
     assertThat(r.out()).containsPattern("total: [0-9,]+ read, [0-9,]+ in the manifest \\(-5\\)");
     assertThat(r.out()).contains("Result: FAILED: 5 lost");
   }
@@ -100,9 +127,15 @@ class VerifyIT {
   void verify_duplicatesWritten_reportsDuplicatedSequences() throws Exception {
     Path manifest = produce("duplicated", 2000);
     List<ConsumerRecord<byte[], byte[]>> copies = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
       TopicPartition tp = new TopicPartition("duplicated.viewer", 0);
       c.assign(List.of(tp));
       c.seekToBeginning(List.of(tp));
@@ -116,21 +149,31 @@ class VerifyIT {
       }
     }
     assertThat(copies).hasSize(3);
-    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
       for (ConsumerRecord<byte[], byte[]> r : copies) {
-        p.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value(), r.headers())).get();
+        p.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value(), r.headers()))
+            .get();
       }
     }
 
     Cli r = verify("--verify", manifest.toString());
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    String seq = new String(copies.get(0).headers().lastHeader(Headers.SEQUENCE).value(), StandardCharsets.UTF_8);
+    String seq =
+        new String(
+            copies.get(0).headers().lastHeader(Headers.SEQUENCE).value(), StandardCharsets.UTF_8);
     String channel = new String(copies.get(0).key(), StandardCharsets.UTF_8);
     assertThat(r.out()).containsPattern(channel + ": duplicated \\d \\(seq " + seq + "[,)]");
-    // Duplicates are not counted twice in the totals or the aggregates: only the duplicates are reported.
+    // Duplicates are not counted twice in the totals or the aggregates: only the duplicates are
+    // reported.
     assertThat(r.out()).contains("Result: FAILED: 3 duplicated").contains("aggregates: ");
   }
 
@@ -142,7 +185,8 @@ class VerifyIT {
     ObjectNode minuteNode = (ObjectNode) root.path("minutes").get(0);
     ObjectNode minute = (ObjectNode) minuteNode.path("chat_messages");
     String name = minute.fieldNames().next();
-    ObjectNode channel = (ObjectNode) root.path("topics").path("edited.chat").path("channels").path(name);
+    ObjectNode channel =
+        (ObjectNode) root.path("topics").path("edited.chat").path("channels").path(name);
     long last = channel.get("last_seq").asLong();
     channel.put("events", channel.get("events").asLong() + 2).put("last_seq", last + 2);
     long chats = minute.get(name).asLong();
@@ -152,23 +196,58 @@ class VerifyIT {
     Cli r = verify("--verify", manifest.toString());
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).contains(name + ": lost 2 (seq " + (last + 1) + "-" + (last + 2) + "); manifest: events "
-        + (last + 1) + " read vs " + (last + 3) + " in the manifest; last seq " + last + " read vs " + (last + 2)
-        + " in the manifest (lost at the tail: " + (last + 1) + "-" + (last + 2) + ")");
-    assertThat(r.out()).contains(minuteNode.path("minute").asText() + " chat_messages[" + name + "]: manifest "
-        + (chats + 2) + ", read " + chats);
-    assertThat(r.out()).contains("Result: FAILED: 2 lost, 1 manifest mismatch, 1 aggregate difference");
+    assertThat(r.out())
+        .contains(
+            name
+                + ": lost 2 (seq "
+                + (last + 1)
+                + "-"
+                + (last + 2)
+                + "); manifest: events "
+                + (last + 1)
+                + " read vs "
+                + (last + 3)
+                + " in the manifest; last seq "
+                + last
+                + " read vs "
+                + (last + 2)
+                + " in the manifest (lost at the tail: "
+                + (last + 1)
+                + "-"
+                + (last + 2)
+                + ")");
+    assertThat(r.out())
+        .contains(
+            minuteNode.path("minute").asText()
+                + " chat_messages["
+                + name
+                + "]: manifest "
+                + (chats + 2)
+                + ", read "
+                + chats);
+    assertThat(r.out())
+        .contains("Result: FAILED: 2 lost, 1 manifest mismatch, 1 aggregate difference");
   }
 
   @Test
   void verify_handWrittenRunWithGapAndReorder_reportsBoth() throws Exception {
-    admin.createTopics(List.of(new NewTopic("manual.chat", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    admin
+        .createTopics(List.of(new NewTopic("manual.chat", 1, (short) 1)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
       for (String run : List.of("old-run", "run-42")) {
         for (long seq : new long[] {0, 1, 3, 2, 5}) {
-          ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>("manual.chat", "demo".getBytes(), "{}".getBytes());
+          ProducerRecord<byte[], byte[]> rec =
+              new ProducerRecord<>("manual.chat", "demo".getBytes(), "{}".getBytes());
           rec.headers().add(new RecordHeader(Headers.RUN_ID, run.getBytes()));
           rec.headers().add(new RecordHeader(Headers.SEQUENCE, Long.toString(seq).getBytes()));
           p.send(rec).get();
@@ -180,17 +259,28 @@ class VerifyIT {
     Cli r = verify("chat", "--verify", "--topic-prefix", "manual", "--run-id", "run-42");
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).contains("Run run-42 (no manifest").contains("1 other run; 1 records without telemetra headers")
+    assertThat(r.out())
+        .contains("Run run-42 (no manifest")
+        .contains("1 other run; 1 records without telemetra headers")
         .contains("demo: lost 1 (seq 4); out of order 1 (2 after 3)")
         .contains("Result: FAILED: 1 lost, 1 out of order");
   }
 
   @Test
   void verify_withoutRunId_checksTheLatestRun() throws Exception {
-    admin.createTopics(List.of(new NewTopic("latest.viewer", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    admin
+        .createTopics(List.of(new NewTopic("latest.viewer", 1, (short) 1)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
       long now = System.currentTimeMillis();
       // The older run has a gap; the newer one (later record timestamps) is complete.
       send(p, "latest.viewer", "broken-run", new long[] {0, 2}, now - 60_000);
@@ -203,9 +293,12 @@ class VerifyIT {
     assertThat(r.out()).startsWith("Run good-run (no manifest").contains("Result: OK: 3 records");
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> p, String topic, String run, long[] seqs, long timestamp) throws Exception {
+  private static void send(
+      KafkaProducer<byte[], byte[]> p, String topic, String run, long[] seqs, long timestamp)
+      throws Exception {
     for (long seq : seqs) {
-      ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>(topic, null, timestamp, "demo".getBytes(), "{}".getBytes());
+      ProducerRecord<byte[], byte[]> rec =
+          new ProducerRecord<>(topic, null, timestamp, "demo".getBytes(), "{}".getBytes());
       rec.headers().add(new RecordHeader(Headers.RUN_ID, run.getBytes()));
       rec.headers().add(new RecordHeader(Headers.SEQUENCE, Long.toString(seq).getBytes()));
       p.send(rec).get();
@@ -214,7 +307,10 @@ class VerifyIT {
 
   @Test
   void verify_noRunInTopics_fails() throws Exception {
-    admin.createTopics(List.of(new NewTopic("empty.chat", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    admin
+        .createTopics(List.of(new NewTopic("empty.chat", 1, (short) 1)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
 
     Cli r = verify("chat", "--verify", "--topic-prefix", "empty");
 
