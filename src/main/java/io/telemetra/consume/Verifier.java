@@ -46,6 +46,8 @@ public final class Verifier {
   /** Lines listed per kind of difference before "and N more". */
   static final int LIMIT = 20;
 
+  private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+
   /**
    * @param topics topics to read when there is no manifest (with one, the manifest's topics)
    * @param runId the run to check, or null: the manifest's, else the latest run seen
@@ -149,7 +151,18 @@ public final class Verifier {
     }
     RunRecords run = runs.get(target);
     if (run == null) {
-      run = new RunRecords(target);
+      if (manifest == null) {
+        out.printf(
+            Locale.ROOT,
+            "No records of run %s in %s (%d other run%s found)%n",
+            target,
+            String.join(", ", topics),
+            runs.size(),
+            runs.size() == 1 ? "" : "s");
+        out.println("Result: FAILED: run not found");
+        return ExitCodes.RUNTIME;
+      }
+      run = new RunRecords(target); // every record of the manifest is lost: the report lists them
     }
     return report(run, topics, missing, took);
   }
@@ -168,6 +181,8 @@ public final class Verifier {
         });
     long idle = options.idleTimeout().toNanos();
     long last = ticker.nanoTime();
+    long lastProgress = last;
+    long total = end.values().stream().mapToLong(Long::longValue).sum();
     byte[] lastRunBytes = null;
     RunRecords lastRun = null;
     while (!pending.isEmpty()) {
@@ -212,6 +227,10 @@ public final class Verifier {
       }
       if (!batch.isEmpty()) {
         last = now;
+      }
+      if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
+        LOG.info(String.format(Locale.ROOT, "Read %,d of at most %,d records", records, total));
+        lastProgress = now;
       }
       pending.removeIf(tp -> c.position(tp) >= end.get(tp));
       if (!pending.isEmpty() && now - last >= idle) {

@@ -306,6 +306,14 @@ class VerifyIT {
   }
 
   @Test
+  void verify_unknownRunId_fails() throws Exception {
+    Cli r = verify("viewer", "--verify", "--topic-prefix", "latest", "--run-id", "no-such-run");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).contains("No records of run no-such-run in latest.viewer");
+  }
+
+  @Test
   void verify_noRunInTopics_fails() throws Exception {
     admin
         .createTopics(List.of(new NewTopic("empty.chat", 1, (short) 1)))
