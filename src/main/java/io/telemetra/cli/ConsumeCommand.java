@@ -115,6 +115,14 @@ public final class ConsumeCommand implements Callable<Integer> {
   Path consumerConfig;
 
   @Option(
+      names = "--connect-retries",
+      paramLabel = "<n>",
+      description =
+          "Retries to reach Kafka at start-up (1 s, 2 s, 4 s ... apart) before giving up with exit 3."
+              + " Default: CONNECT_RETRIES, else 1.")
+  String connectRetries;
+
+  @Option(
       names = "--validate",
       description =
           "Check each message against its topic's JSON Schema; report invalid ones (exit 1 if any).")
@@ -200,7 +208,8 @@ public final class ConsumeCommand implements Callable<Integer> {
                 json,
                 statsInterval == null ? null : Durations.parse("--stats-interval", statsInterval),
                 validator,
-                color),
+                color,
+                connectRetries()),
             out,
             err,
             Ticker.SYSTEM);
@@ -252,11 +261,41 @@ public final class ConsumeCommand implements Callable<Integer> {
     Verifier verifier =
         new Verifier(
             new Verifier.Options(
-                bootstrap, clientProperties, topics(prefix), runId, manifest, name, idle),
+                bootstrap,
+                clientProperties,
+                topics(prefix),
+                runId,
+                manifest,
+                name,
+                idle,
+                connectRetries()),
             out,
             Ticker.SYSTEM);
     Signals.onStop(verifier::requestStop);
     return verifier.run();
+  }
+
+  private int connectRetries() {
+    String v = connectRetries != null ? connectRetries : env.get(Setting.CONNECT_RETRIES.env());
+    if (v == null) {
+      return 1;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 0 && n <= 1000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        "Invalid value for "
+            + (connectRetries != null ? "--connect-retries" : Setting.CONNECT_RETRIES.env())
+            + ": '"
+            + v
+            + "' (allowed: "
+            + Setting.CONNECT_RETRIES.allowed()
+            + ")");
   }
 
   private static boolean isTypeName(String text) {

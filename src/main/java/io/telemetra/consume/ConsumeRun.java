@@ -45,6 +45,7 @@ public final class ConsumeRun {
    * @param idleTimeout null = wait for messages forever
    * @param statsInterval null = no periodic statistics
    * @param validator null = no validation
+   * @param connectRetries retries to reach Kafka at start-up before exit 3
    */
   public record Options(
       String bootstrapServers,
@@ -57,7 +58,8 @@ public final class ConsumeRun {
       boolean json,
       Duration statsInterval,
       MessageValidator validator,
-      boolean color) {}
+      boolean color,
+      int connectRetries) {}
 
   private final Options options;
   private final PrintStream out;
@@ -87,7 +89,8 @@ public final class ConsumeRun {
 
   public int run() throws InterruptedException {
     try {
-      KafkaConsumers.awaitCluster(options.bootstrapServers(), options.clientProperties());
+      KafkaConsumers.awaitCluster(
+          options.bootstrapServers(), options.clientProperties(), options.connectRetries());
     } catch (KafkaUnavailableException e) {
       LOG.error(e.getMessage());
       return ExitCodes.KAFKA_UNAVAILABLE;

@@ -17,11 +17,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The consumer settings of {@code telemetra consume}, each with the reason it is set. */
 public final class KafkaConsumers {
-  /**
-   * Reaching Kafka at start-up: the first attempt and this many retries (1 s, 2 s, 4 s back-off).
-   */
-  static final int CONNECT_RETRIES = 3;
-
   private KafkaConsumers() {}
 
   /**
@@ -66,9 +61,10 @@ public final class KafkaConsumers {
    * @throws io.telemetra.produce.KafkaUnavailableException unreachable after the retries
    * @throws FatalSinkException credentials refused
    */
-  public static void awaitCluster(String bootstrapServers, Map<String, String> clientProperties)
+  public static void awaitCluster(
+      String bootstrapServers, Map<String, String> clientProperties, int retries)
       throws InterruptedException {
-    new KafkaSetup(bootstrapServers, clientProperties).awaitCluster(CONNECT_RETRIES);
+    new KafkaSetup(bootstrapServers, clientProperties).awaitCluster(retries);
   }
 
   /**

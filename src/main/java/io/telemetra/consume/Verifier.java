@@ -62,7 +62,8 @@ public final class Verifier {
       String runId,
       Manifest manifest,
       String manifestName,
-      Duration idleTimeout) {}
+      Duration idleTimeout,
+      int connectRetries) {}
 
   private final Options options;
   private final PrintStream out;
@@ -91,7 +92,8 @@ public final class Verifier {
 
   public int run() throws InterruptedException {
     try {
-      KafkaConsumers.awaitCluster(options.bootstrapServers(), options.clientProperties());
+      KafkaConsumers.awaitCluster(
+          options.bootstrapServers(), options.clientProperties(), options.connectRetries());
     } catch (KafkaUnavailableException e) {
       LOG.error(e.getMessage());
       return ExitCodes.KAFKA_UNAVAILABLE;

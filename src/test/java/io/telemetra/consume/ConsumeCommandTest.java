@@ -95,6 +95,21 @@ class ConsumeCommandTest {
   }
 
   @Test
+  void consume_badConnectRetries_isUsageError() {
+    assertUsage(
+        Cli.run("consume", "--connect-retries", "-1"),
+        "Invalid value for --connect-retries: '-1' (allowed: an integer from 0 to 1000)");
+  }
+
+  @Test
+  void consume_kafkaUnreachable_exits3() {
+    Cli r = Cli.run("consume", "--bootstrap-servers", "127.0.0.1:1", "--connect-retries", "0");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void runId_withoutVerify_isUsageError() {
     assertUsage(Cli.run("consume", "--run-id", "x"), "Invalid usage: --run-id needs --verify");
   }
