@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -130,14 +129,10 @@ public record Manifest(
     }
     try {
       Map<String, TopicEntry> topics = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.required("topics").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> t = it.next();
+      for (Map.Entry<String, JsonNode> t : root.required("topics").properties()) {
         JsonNode tn = t.getValue();
         Map<String, ChannelEntry> channels = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ci = tn.required("channels").fields();
-            ci.hasNext(); ) {
-          Map.Entry<String, JsonNode> c = ci.next();
+        for (Map.Entry<String, JsonNode> c : tn.required("channels").properties()) {
           channels.put(
               c.getKey(),
               new ChannelEntry(
@@ -158,14 +153,14 @@ public record Manifest(
       for (JsonNode mn : root.required("minutes")) {
         long minute = Timestamps.parse(mn.required("minute").asText());
         mn.path("chat_messages")
-            .fields()
-            .forEachRemaining(e -> agg.putChat(minute, e.getKey(), e.getValue().asLong()));
+            .properties()
+            .forEach(e -> agg.putChat(minute, e.getKey(), e.getValue().asLong()));
         mn.path("revenue_usd")
-            .fields()
-            .forEachRemaining(e -> agg.putRevenue(minute, e.getKey(), e.getValue().decimalValue()));
+            .properties()
+            .forEach(e -> agg.putRevenue(minute, e.getKey(), e.getValue().decimalValue()));
         mn.path("peak_viewers")
-            .fields()
-            .forEachRemaining(e -> agg.putPeak(minute, e.getKey(), e.getValue().asLong()));
+            .properties()
+            .forEach(e -> agg.putPeak(minute, e.getKey(), e.getValue().asLong()));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> settings =
