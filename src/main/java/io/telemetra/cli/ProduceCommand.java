@@ -4,6 +4,7 @@ import io.telemetra.config.Setting;
 import io.telemetra.config.Settings;
 import io.telemetra.config.SettingsParser;
 import io.telemetra.produce.ManifestRecorder;
+import io.telemetra.metrics.Monitoring;
 import io.telemetra.produce.ProduceRun;
 import io.telemetra.produce.Ticker;
 import io.telemetra.sim.EventSource;
@@ -80,7 +81,13 @@ public final class ProduceCommand implements Callable<Integer> {
       run.addListener(manifest);
     }
     Signals.onStop(run::requestStop);
-    int code = run.run();
+    Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM);
+    int code;
+    try {
+      code = run.run();
+    } finally {
+      monitoring.close();
+    }
     if (manifest != null) {
       code = writeManifest(manifest, settings.manifest(), code);
     }
@@ -113,7 +120,8 @@ public final class ProduceCommand implements Callable<Integer> {
         + " channels=" + (s.channels().isEmpty() ? s.channelCount() + " generated" : s.channels().size() + " named")
         + " rate=" + s.rate() + " seed=" + s.seed() + " maxEvents=" + s.maxEvents() + " duration=" + s.duration()
         + " topicPrefix=" + s.topicPrefix() + " partitions=" + s.topicPartitions()
-        + " replication=" + s.topicReplicationFactor() + " clientProperties=" + props;
+        + " replication=" + s.topicReplicationFactor() + " metricsPort=" + (s.metricsPort() == 0 ? "off" : s.metricsPort())
+        + " clientProperties=" + props;
   }
 
   /** Whether a Kafka client property holds a secret (passwords, JAAS configs, keys). */

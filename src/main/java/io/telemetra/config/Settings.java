@@ -18,6 +18,7 @@ import java.util.Set;
  * @param maxEvents 0 = unlimited
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
+ * @param metricsPort port of the /metrics and /health endpoint; 0 = no endpoint
  * @param manifest where to write the run's manifest at shutdown, or null
  */
 public record Settings(
@@ -45,6 +46,9 @@ public record Settings(
     Path embeddedBrokerDataDir,
     Instant from,
     Instant to,
+    int metricsPort,
+    boolean metricsPerChannel,
+    Duration healthUnreachableThreshold,
     Path manifest) {
 
   /** Where events are written. */

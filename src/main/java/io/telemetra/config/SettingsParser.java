@@ -129,11 +129,15 @@ public final class SettingsParser {
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
     }
+    int metricsPort = metricsPort();
+    boolean perChannel = bool(Setting.METRICS_PER_CHANNEL);
+    Duration unreachable = duration(Setting.HEALTH_UNREACHABLE_THRESHOLD, false);
     Path manifest = manifest();
     return new Settings(
         bootstrap, channels, channelCount, rate, variants, logLevel, logFormat, types, seed, seedGiven,
         maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
         retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to,
+        metricsPort, perChannel, unreachable,
         manifest);
   }
 
@@ -274,6 +278,11 @@ public final class SettingsParser {
       throw bad(Setting.MANIFEST, v);
     }
     return file;
+  }
+
+  private int metricsPort() {
+    String v = value(Setting.METRICS_PORT).trim();
+    return v.equalsIgnoreCase("off") ? 0 : intIn(Setting.METRICS_PORT, 0, 65535);
   }
 
   private Rate rate() {

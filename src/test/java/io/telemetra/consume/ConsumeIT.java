@@ -43,6 +43,8 @@ class ConsumeIT {
             "max",
             "--topic-prefix",
             PREFIX,
+            "--metrics-port",
+            "off",
             "--seed",
             "11");
     assertThat(r.code()).as(r.toString()).isZero();

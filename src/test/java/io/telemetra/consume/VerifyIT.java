@@ -69,6 +69,8 @@ class VerifyIT {
             manifest.toString(),
             "--topic-prefix",
             prefix,
+            "--metrics-port",
+            "off",
             "--seed",
             "7");
     assertThat(r.code()).as(r.toString()).isZero();
