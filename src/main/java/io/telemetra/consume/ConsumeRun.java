@@ -6,6 +6,7 @@ import io.telemetra.produce.FatalSinkException;
 import io.telemetra.produce.Headers;
 import io.telemetra.produce.KafkaUnavailableException;
 import io.telemetra.produce.Ticker;
+import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,7 +74,10 @@ public final class ConsumeRun {
 
   public ConsumeRun(Options options, PrintStream out, PrintStream err, Ticker ticker) {
     this.options = options;
-    this.out = out;
+    // Buffered, flushed after every poll: a flush per message would cap --json at a few
+    // thousand lines per second; UTF-8 whatever the platform charset (badges, emotes).
+    this.out =
+        new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
     this.err = err;
     this.ticker = ticker;
   }
@@ -188,6 +192,7 @@ public final class ConsumeRun {
           }
         }
         if (!records.isEmpty()) {
+          out.flush();
           lastMessage = now;
         } else if (now - lastMessage >= idle) {
           LOG.info("No message for {}: stopping", Durations.human(options.idleTimeout()));
