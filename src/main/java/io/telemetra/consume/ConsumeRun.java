@@ -38,6 +38,7 @@ public final class ConsumeRun {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumeRun.class);
   private static final int EXAMPLES = 5;
   private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+  private static final long TOPIC_CHECK_NANOS = 5_000_000_000L;
 
   /**
    * @param topics full topic names
@@ -71,6 +72,8 @@ public final class ConsumeRun {
   private long invalid;
   private final List<String> invalidExamples = new ArrayList<>();
   private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+  private final List<String> missing = new ArrayList<>();
+  private final List<TopicPartition> assigned = new ArrayList<>();
 
   public ConsumeRun(Options options, PrintStream out, PrintStream err, Ticker ticker) {
     this.options = options;
@@ -113,11 +116,7 @@ public final class ConsumeRun {
                 options.fromBeginning(),
                 options.clientProperties()))) {
       consumer = c;
-      List<String> missing = new ArrayList<>();
-      List<TopicPartition> partitions = KafkaConsumers.partitions(c, options.topics(), missing);
-      for (String m : missing) {
-        LOG.warn("Topic {} does not exist (yet); not reading it", m);
-      }
+      List<TopicPartition> partitions = awaitTopics(c);
       if (partitions.isEmpty()) {
         LOG.error("None of the topics exist: {}", String.join(", ", options.topics()));
         return ExitCodes.RUNTIME;
@@ -125,7 +124,8 @@ public final class ConsumeRun {
       List<String> topics = partitions.stream().map(TopicPartition::topic).distinct().toList();
       topics.forEach(stats::register);
       if (options.group() == null) {
-        c.assign(partitions);
+        assigned.addAll(partitions);
+        c.assign(assigned);
         if (options.fromBeginning()) {
           c.seekToBeginning(partitions);
         } else {
@@ -134,7 +134,7 @@ public final class ConsumeRun {
         }
       } else {
         c.subscribe(
-            topics,
+            options.topics(),
             new ConsumerRebalanceListener() {
               @Override
               public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
@@ -181,6 +181,7 @@ public final class ConsumeRun {
     long idle = options.idleTimeout() == null ? Long.MAX_VALUE : options.idleTimeout().toNanos();
     long count = 0;
     long nextCommit = lastMessage + COMMIT_EVERY_NANOS;
+    long nextTopicCheck = lastMessage + TOPIC_CHECK_NANOS;
     try {
       while (!stopRequested && count < max) {
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
@@ -198,6 +199,10 @@ public final class ConsumeRun {
           LOG.info("No message for {}: stopping", Durations.human(options.idleTimeout()));
           break;
         }
+        if (options.group() == null && !missing.isEmpty() && now >= nextTopicCheck) {
+          addNewTopics(c, stats);
+          nextTopicCheck = now + TOPIC_CHECK_NANOS;
+        }
         if (now >= nextCommit) {
           commit(c, false);
           nextCommit = now + COMMIT_EVERY_NANOS;
@@ -213,6 +218,59 @@ public final class ConsumeRun {
     } catch (WakeupException e) {
       // requestStop(): fall through to the summary
     }
+  }
+
+  /**
+   * The partitions of the topics that exist; when none exists yet, waits for one (up to the idle
+   * timeout, or until stopped). The missing ones are remembered and picked up later by {@link
+   * #addNewTopics}.
+   */
+  private List<TopicPartition> awaitTopics(KafkaConsumer<byte[], byte[]> c) {
+    long start = ticker.nanoTime();
+    long limit = options.idleTimeout() == null ? Long.MAX_VALUE : options.idleTimeout().toNanos();
+    boolean logged = false;
+    while (true) {
+      missing.clear();
+      List<TopicPartition> partitions = KafkaConsumers.partitions(c, options.topics(), missing);
+      if (!partitions.isEmpty() || stopRequested || ticker.nanoTime() - start >= limit) {
+        missing.forEach(
+            m -> LOG.info("Topic {} does not exist yet; it will be read once it is created", m));
+        return partitions;
+      }
+      if (!logged) {
+        LOG.info(
+            "Waiting for {} to be created; Ctrl-C to stop", String.join(", ", options.topics()));
+        logged = true;
+      }
+      try {
+        ticker.sleepNanos(TOPIC_CHECK_NANOS / 5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return partitions;
+      }
+    }
+  }
+
+  /** Without a group: starts reading topics that were missing at start-up once they exist. */
+  private void addNewTopics(KafkaConsumer<byte[], byte[]> c, ConsumeStats stats) {
+    List<String> still = new ArrayList<>();
+    List<TopicPartition> fresh = KafkaConsumers.partitions(c, missing, still);
+    if (fresh.isEmpty()) {
+      return;
+    }
+    missing.retainAll(still);
+    assigned.addAll(fresh);
+    c.assign(assigned);
+    // A topic created after start-up holds only new messages: read it whole either way.
+    c.seekToBeginning(fresh);
+    fresh.stream()
+        .map(TopicPartition::topic)
+        .distinct()
+        .forEach(
+            t -> {
+              stats.register(t);
+              LOG.info("Topic {} now exists: reading it", t);
+            });
   }
 
   /** With a group: commits the offsets of the records handled so far (synchronously at the end). */

@@ -136,6 +136,57 @@ class ConsumeIT {
   }
 
   @Test
+  void consume_topicCreatedLater_isReadOnceItExists() throws Exception {
+    Cli[] result = new Cli[1];
+    Thread reader =
+        new Thread(
+            () ->
+                result[0] =
+                    Cli.run(
+                        "consume",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--topic-prefix",
+                        "later",
+                        "chat",
+                        "1",
+                        "--timeout",
+                        "30s"));
+    reader.start();
+    // Wait until the command is waiting for the topic (not merely connecting).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (java.util.Arrays.stream(reader.getStackTrace())
+            .noneMatch(f -> f.getMethodName().equals("awaitTopics"))
+        && reader.isAlive()
+        && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(
+          10_000_000L); // poll the condition, not burn a core
+    }
+    try (Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        KafkaProducer<byte[], byte[]> p =
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      admin
+          .createTopics(List.of(new NewTopic("later.chat", 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      p.send(
+              new ProducerRecord<>(
+                  "later.chat", "xqc".getBytes(), "{\"channel\":\"xqc\"}".getBytes()))
+          .get();
+    }
+    reader.join(TimeUnit.SECONDS.toMillis(40));
+
+    assertThat(result[0].code()).as(result[0].toString()).isZero();
+    assertThat(lines(result[0].out())).hasSize(1);
+  }
+
+  @Test
   void consume_missingTopic_failsWithExit1() {
     Cli r = consume("no.such.topic", "--timeout", "1s");
 
