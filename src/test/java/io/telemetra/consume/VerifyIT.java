@@ -126,6 +126,48 @@ class VerifyIT {
   }
 
   @Test
+  void verify_topicDeletedAndRecreated_reportsEveryRecordOfItLost() throws Exception {
+    Path manifest = produce("recreated", 2000);
+    admin.deleteTopics(List.of("recreated.stream_meta")).all().get(30, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        admin
+            .createTopics(List.of(new NewTopic("recreated.stream_meta", 3, (short) 1)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+        break;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // the deletion is still in progress: try again
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      }
+    }
+    long expected =
+        new ObjectMapper()
+            .readTree(manifest.toFile())
+            .path("topics")
+            .path("recreated.stream_meta")
+            .path("events")
+            .asLong();
+
+    Cli r = verify("--verify", manifest.toString());
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out())
+        .containsPattern(
+            "recreated\\.stream_meta +0 records +\\d+ channels: \\d+ channels? with problems")
+        .containsPattern(
+            "\\S+: lost \\d+ \\(seq 0-\\d+\\); manifest: events 0 read vs \\d+ in the manifest")
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "total: 0 read, %,d in the manifest (-%,d)",
+                expected,
+                expected))
+        .contains(String.format(java.util.Locale.ROOT, "Result: FAILED: %,d lost", expected));
+  }
+
+  @Test
   void verify_duplicatesWritten_reportsDuplicatedSequences() throws Exception {
     Path manifest = produce("duplicated", 2000);
     List<ConsumerRecord<byte[], byte[]>> copies = new ArrayList<>();
