@@ -72,7 +72,11 @@ public final class KafkaSetup {
   }
 
   private void failAttempt(int attempt, int retries, long backoff, Throwable cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    // A refused connection surfaces only as a timeout without a message: say what it means.
+    String reason = cause instanceof java.util.concurrent.TimeoutException
+        || cause instanceof org.apache.kafka.common.errors.TimeoutException
+        ? "no broker answered within 10 s"
+        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     if (attempt > retries) {
       throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " is unreachable after " + attempt
           + " attempt" + (attempt == 1 ? "" : "s") + " (" + reason + "); check KAFKA_BOOTSTRAP_SERVERS or raise CONNECT_RETRIES");
@@ -121,6 +125,30 @@ public final class KafkaSetup {
         throw new FatalSinkException("Kafka refused the credentials: " + auth.getMessage(), ExitCodes.AUTHENTICATION, auth);
       }
       throw new FatalSinkException("Could not create topics: " + cause.getMessage(), ExitCodes.RUNTIME, cause);
+    }
+  }
+
+  /**
+   * The smallest effective {@code max.message.bytes} of {@code topics} (the largest record batch
+   * each accepts), or 0 when it cannot be read (e.g. no DescribeConfigs permission).
+   */
+  public int smallestMaxMessageBytes(Collection<String> topics) throws InterruptedException {
+    List<org.apache.kafka.common.config.ConfigResource> resources = new ArrayList<>();
+    for (String t : topics) {
+      resources.add(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t));
+    }
+    try (Admin admin = Admin.create(adminConfig)) {
+      int smallest = Integer.MAX_VALUE;
+      for (org.apache.kafka.clients.admin.Config c : admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).values()) {
+        org.apache.kafka.clients.admin.ConfigEntry e = c.get("max.message.bytes");
+        if (e != null && e.value() != null) {
+          smallest = Math.min(smallest, Integer.parseInt(e.value()));
+        }
+      }
+      return smallest == Integer.MAX_VALUE ? 0 : smallest;
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      LOG.debug("Could not read max.message.bytes of {}: {}", topics, e.toString());
+      return 0;
     }
   }
 

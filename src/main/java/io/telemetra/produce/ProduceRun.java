@@ -138,6 +138,12 @@ public final class ProduceRun {
       }
       failed = stats.failed() > 0;
       logSummary();
+      if (failed) {
+        // A run that lost events must not look like a success to the script that started it.
+        LOG.error("{} event{} could not be delivered (see the warnings above); exiting with code {}",
+            stats.failed(), stats.failed() == 1 ? "" : "s", ExitCodes.RUNTIME);
+        return ExitCodes.RUNTIME;
+      }
       return ExitCodes.OK;
     } catch (KafkaUnavailableException e) {
       LOG.error(e.getMessage());
@@ -173,6 +179,7 @@ public final class ProduceRun {
     setup.ensureTopics(topics, settings.topicPartitions(), settings.topicReplicationFactor());
     Map<String, Object> config = KafkaSink.producerConfig(bootstrapServers, "telemetra-producer-" + runId.substring(0, 8),
         settings.clientProperties());
+    KafkaSink.capBatchSize(config, setup.smallestMaxMessageBytes(topics), settings.clientProperties());
     return new KafkaSink(config, runId, null, all);
   }
 
