@@ -108,6 +108,9 @@ public final class KafkaSetup {
           // Another instance created it between our list and create: fine.
         }
       }
+      if (!missing.isEmpty()) {
+        awaitLeaders(admin, missing);
+      }
       List<String> present = new ArrayList<>(topics);
       present.retainAll(existing);
       if (!present.isEmpty()) {
@@ -125,6 +128,35 @@ public final class KafkaSetup {
         throw new FatalSinkException("Kafka refused the credentials: " + auth.getMessage(), ExitCodes.AUTHENTICATION, auth);
       }
       throw new FatalSinkException("Could not create topics: " + cause.getMessage(), ExitCodes.RUNTIME, cause);
+    }
+  }
+
+  /**
+   * Waits until every partition of the new topics is served by its leader. Kafka's metadata can
+   * name a leader a moment before that broker acts as one; an idempotent producer that writes in
+   * that moment may see its first batch refused while the next one is taken, and then retries the
+   * first forever (OUT_OF_ORDER_SEQUENCE_NUMBER). ListOffsets is answered only by a serving leader.
+   */
+  private static void awaitLeaders(Admin admin, List<NewTopic> created) throws InterruptedException, ExecutionException {
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new LinkedHashMap<>();
+    for (NewTopic t : created) {
+      for (int p = 0; p < t.numPartitions(); p++) {
+        request.put(new org.apache.kafka.common.TopicPartition(t.name(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (!(cause instanceof org.apache.kafka.common.errors.RetriableException
+            || cause instanceof java.util.concurrent.TimeoutException) || System.nanoTime() > deadline) {
+          throw e instanceof ExecutionException ee ? ee : new ExecutionException(cause);
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
