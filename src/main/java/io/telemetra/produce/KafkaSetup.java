@@ -108,8 +108,9 @@ public final class KafkaSetup {
           // Another instance created it between our list and create: fine.
         }
       }
+      awaitLeaders(admin, topics);
       if (!missing.isEmpty()) {
-        awaitLeaders(admin, missing);
+        awaitServingLeaders(admin, missing);
       }
       List<String> present = new ArrayList<>(topics);
       present.retainAll(existing);
@@ -132,12 +133,36 @@ public final class KafkaSetup {
   }
 
   /**
-   * Waits until every partition of the new topics is served by its leader. Kafka's metadata can
-   * name a leader a moment before that broker acts as one; an idempotent producer that writes in
-   * that moment may see its first batch refused while the next one is taken, and then retries the
-   * first forever (OUT_OF_ORDER_SEQUENCE_NUMBER). ListOffsets is answered only by a serving leader.
+   * Waits until every partition has a leader that the brokers know about. Producing to a topic
+   * the same instant it is created gets NOT_LEADER_OR_FOLLOWER from a broker that has not yet
+   * applied the new metadata, and with several idempotent batches in flight that can leave a
+   * partition stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries.
    */
-  private static void awaitLeaders(Admin admin, List<NewTopic> created) throws InterruptedException, ExecutionException {
+  private static void awaitLeaders(Admin admin, Collection<String> topics) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+        boolean ready = d.size() == topics.size() && d.values().stream()
+            .allMatch(td -> !td.partitions().isEmpty()
+                && td.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        LOG.debug("Topics not described yet: {}", e.getMessage());
+      }
+      Thread.sleep(100);
+    }
+    LOG.warn("Not every partition of {} has a leader after 30 s; producing anyway", topics);
+  }
+
+  /**
+   * Then waits until every partition of the new topics is served by its leader: the metadata can
+   * name a leader a moment before that broker acts as one, and the race above still happens in
+   * that moment (seen in SaslTest). ListOffsets is answered only by a serving leader.
+   */
+  private static void awaitServingLeaders(Admin admin, List<NewTopic> created) throws InterruptedException, ExecutionException {
     Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new LinkedHashMap<>();
     for (NewTopic t : created) {
       for (int p = 0; p < t.numPartitions(); p++) {
