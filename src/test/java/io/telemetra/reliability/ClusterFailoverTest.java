@@ -21,7 +21,7 @@ class ClusterFailoverTest {
   @Timeout(150)
   void produce_oneOfThreeBrokersStopsMidRun_zeroLostZeroDuplicates() {
     String prefix = "cluster-failover";
-    long total = 2_000;
+    long total = 3_000;
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).nodes(3).property("min.insync.replicas", "2").build().start()) {
       Map<String, String> env = Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -38,6 +38,7 @@ class ClusterFailoverTest {
         // The first node: the producer's first bootstrap address, a partition leader and a controller.
         kafka.stopNode(0);
         long ackedAtStop = producer.lastStat("total");
+        assertThat(producer.isRunning()).as("the node stopped mid-run; log:\n%s", producer.log()).isTrue();
 
         int exit = producer.awaitExit(Duration.ofSeconds(90));
         String log = producer.log();
