@@ -1,6 +1,7 @@
 package io.telemetra.produce;
 
 import io.telemetra.cli.ExitCodes;
+import io.telemetra.config.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,7 +54,14 @@ public final class KafkaSetup {
   public void awaitCluster(int retries) throws InterruptedException {
     long backoff = 1_000;
     for (int attempt = 1; ; attempt++) {
-      try (Admin admin = Admin.create(adminConfig)) {
+      Admin created;
+      try {
+        created = Admin.create(adminConfig);
+      } catch (org.apache.kafka.common.KafkaException e) {
+        // Creating a client does not connect: this is the configuration, and retrying cannot help.
+        throw invalidClientConfig(e, adminConfig);
+      }
+      try (Admin admin = created) {
         int nodes = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
         LOG.info("Connected to Kafka at {} ({} broker{})", bootstrapServers, nodes, nodes == 1 ? "" : "s");
         return;
@@ -69,6 +77,42 @@ public final class KafkaSetup {
       Thread.sleep(backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
+  }
+
+  /**
+   * Checks the producer's settings as Kafka's client would, without connecting.
+   *
+   * @throws UsageException naming what is wrong, with secret values masked
+   */
+  public static void checkProducerConfig(Map<String, Object> producerConfig) {
+    try {
+      new org.apache.kafka.clients.producer.ProducerConfig(producerConfig);
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw invalidClientConfig(e, producerConfig);
+    }
+  }
+
+  /** A bad client property (KAFKA_CLIENT_* or the properties file) as a one-line usage error. */
+  static UsageException invalidClientConfig(Throwable e, Map<String, ?> config) {
+    Throwable root = e;
+    String message = e.getMessage();
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+      if (root.getMessage() != null) {
+        message = root.getMessage();
+      }
+    }
+    if (message == null) {
+      message = root.getClass().getSimpleName();
+    }
+    for (Map.Entry<String, ?> p : config.entrySet()) {
+      String v = p.getValue() == null ? "" : String.valueOf(p.getValue());
+      if (io.telemetra.cli.ProduceCommand.isSecret(p.getKey()) && !v.isEmpty()) {
+        message = message.replace(v, "******");
+      }
+    }
+    return new UsageException("Invalid value for the Kafka client properties (KAFKA_CLIENT_* variables, PRODUCER_CONFIG file): "
+        + message.replaceAll("\\s*\\R\\s*", " ").trim());
   }
 
   private void failAttempt(int attempt, int retries, long backoff, Throwable cause) {

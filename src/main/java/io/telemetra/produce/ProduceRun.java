@@ -168,6 +168,10 @@ public final class ProduceRun {
     if (settings.sink() == Settings.Sink.STDOUT) {
       return new StdoutSink(stdout, all);
     }
+    Map<String, Object> config = KafkaSink.producerConfig(bootstrapServers, "telemetra-producer-" + runId.substring(0, 8),
+        settings.clientProperties());
+    // A bad client property is a usage error (exit 2), not "Kafka unreachable" after retries.
+    KafkaSetup.checkProducerConfig(config);
     KafkaSetup setup = new KafkaSetup(bootstrapServers, settings.clientProperties());
     setup.awaitCluster(settings.connectRetries());
     List<String> topics = new ArrayList<>();
@@ -177,8 +181,6 @@ public final class ProduceRun {
       }
     }
     setup.ensureTopics(topics, settings.topicPartitions(), settings.topicReplicationFactor());
-    Map<String, Object> config = KafkaSink.producerConfig(bootstrapServers, "telemetra-producer-" + runId.substring(0, 8),
-        settings.clientProperties());
     KafkaSink.capBatchSize(config, setup.smallestMaxMessageBytes(topics), settings.clientProperties());
     return new KafkaSink(config, runId, null, all);
   }

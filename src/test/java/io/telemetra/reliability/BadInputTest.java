@@ -160,4 +160,58 @@ class BadInputTest {
     }
   }
 
+
+  static Stream<Arguments> badClientProperties() {
+    String secret = "TopSecret99";
+    return Stream.of(
+        Arguments.of("KAFKA_CLIENT_SASL_JAAS_CONFIG",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"" + secret + "\""),
+        Arguments.of("KAFKA_CLIENT_SASL_JAAS_CONFIG", "nonsense password=\"" + secret + "\";"),
+        Arguments.of("KAFKA_CLIENT_SECURITY_PROTOCOL", "FOO"),
+        Arguments.of("KAFKA_CLIENT_ACKS", "2"),
+        Arguments.of("KAFKA_CLIENT_LINGER_MS", "soon"),
+        Arguments.of("KAFKA_CLIENT_SASL_MECHANISM", ""),
+        Arguments.of("@file", "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=broken password=\"" + secret + "\"\n"));
+  }
+
+  /**
+   * Kafka client properties are checked before anything connects: a bad one is a usage error
+   * (exit 2, one line, secrets masked), not "Kafka unreachable" after the connect retries.
+   */
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("badClientProperties")
+  void produce_badClientProperty_oneLineExitTwoWithoutRetryingOrLeakingIt(String name, String value) throws IOException {
+    Map<String, String> env = new HashMap<>(Map.of(
+        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "CONNECT_RETRIES", "5", "MAX_EVENTS", "1", "LOG_LEVEL", "DEBUG"));
+    String[] args = {"produce"};
+    if (name.equals("@file")) {
+      Path props = Files.writeString(dir.resolve("client-" + System.nanoTime() + ".properties"), value);
+      args = new String[] {"produce", "--producer-config", props.toString()};
+    } else {
+      env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+      env.put("KAFKA_CLIENT_SASL_MECHANISM", "PLAIN");
+      env.put("KAFKA_CLIENT_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";");
+      env.put(name, value);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    long start = System.nanoTime();
+    int exit;
+    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    try {
+      exit = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(original);
+    }
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    String log = logs.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as("exit code; stderr: %s; log: %s", stderr, log).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr.lines().toList()).hasSize(1);
+    assertThat(stderr).startsWith("telemetra: Invalid value for the Kafka client properties");
+    assertThat(log).doesNotContain("not reachable");
+    assertThat(stderr + log).doesNotContain("TopSecret99");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
 }
