@@ -54,6 +54,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final String listenerProtocol;
   private final String saslUser;
   private final String saslPassword;
+  private final String saslMechanism;
 
   private static final class Node {
     final int id;
@@ -82,9 +83,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.extraProperties = Map.copyOf(b.properties);
     this.saslUser = b.saslUser;
     this.saslPassword = b.saslPassword;
+    this.saslMechanism = b.saslMechanism;
     this.listenerProtocol = b.saslUser != null ? "SASL_PLAINTEXT" : b.listenerProtocol;
     if (b.saslUser != null) {
-      this.clientProps = Map.copyOf(saslClientProperties(b.saslUser, b.saslPassword));
+      this.clientProps = Map.copyOf(saslClientProperties(b.saslMechanism, b.saslUser, b.saslPassword));
     }
     StringBuilder v = new StringBuilder();
     for (int i = 0; i < b.nodes; i++) {
@@ -144,7 +146,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties props = nodeProperties(node);
     try {
       Files.createDirectories(node.logDir);
-      new Formatter()
+      Formatter formatter = new Formatter()
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setClusterId(clusterId)
           .setNodeId(node.id)
@@ -153,8 +155,11 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .setControllerListenerName("CONTROLLER")
-          .setIgnoreFormatted(true)
-          .run();
+          .setIgnoreFormatted(true);
+      if (saslUser != null && !saslMechanism.equals("PLAIN")) {
+        formatter.setScramArguments(List.of(saslMechanism + "=[name=" + saslUser + ",password=" + saslPassword + "]"));
+      }
+      formatter.run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format the broker's storage in " + node.logDir + ": " + e.getMessage(), e);
     }
@@ -174,13 +179,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:" + listenerProtocol + ",CONTROLLER:PLAINTEXT");
     if (saslUser != null) {
-      // SASL/PLAIN on the client listener, which is also the inter-broker listener: the nodes log
-      // in to each other as the same user. The controller listener stays PLAINTEXT (loopback only).
-      p.put("sasl.enabled.mechanisms", "PLAIN");
-      p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-      p.put("listener.name.plaintext.plain.sasl.jaas.config",
-          "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + saslUser
-              + "\" password=\"" + saslPassword + "\" user_" + saslUser + "=\"" + saslPassword + "\";");
+      // SASL on the client listener, which is also the inter-broker listener: the nodes log in to
+      // each other as the same user. The controller listener stays PLAINTEXT (loopback only).
+      p.put("sasl.enabled.mechanisms", saslMechanism);
+      p.put("sasl.mechanism.inter.broker.protocol", saslMechanism);
+      String prefix = "listener.name.plaintext." + saslMechanism.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config";
+      if (saslMechanism.equals("PLAIN")) {
+        p.put(prefix, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + saslUser
+            + "\" password=\"" + saslPassword + "\" user_" + saslUser + "=\"" + saslPassword + "\";");
+      } else {
+        // SCRAM users live in the cluster metadata; the storage formatter writes this one (see startNode).
+        p.put(prefix, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + saslUser
+            + "\" password=\"" + saslPassword + "\";");
+      }
     }
     p.put("log.dirs", node.logDir.toString());
     int replication = Math.min(3, nodes.size());
@@ -258,11 +269,18 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Kafka client properties that log in to a SASL/PLAIN listener as {@code user}. */
   public static Map<String, Object> saslClientProperties(String user, String password) {
+    return saslClientProperties("PLAIN", user, password);
+  }
+
+  /** Kafka client properties that log in with {@code mechanism} (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512) as {@code user}. */
+  public static Map<String, Object> saslClientProperties(String mechanism, String user, String password) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("security.protocol", "SASL_PLAINTEXT");
-    c.put("sasl.mechanism", "PLAIN");
-    c.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-        + user + "\" password=\"" + password + "\";");
+    c.put("sasl.mechanism", mechanism);
+    String module = mechanism.equals("PLAIN")
+        ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+        : "org.apache.kafka.common.security.scram.ScramLoginModule";
+    c.put("sasl.jaas.config", module + " required username=\"" + user + "\" password=\"" + password + "\";");
     return c;
   }
 
@@ -414,6 +432,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private String listenerProtocol = "PLAINTEXT";
     private String saslUser;
     private String saslPassword;
+    private String saslMechanism;
 
     /** Client port of the first node; 0 picks a free port. */
     public Builder port(int port) {
@@ -450,9 +469,22 @@ public final class EmbeddedKafka implements AutoCloseable {
      * with {@link EmbeddedKafka#saslClientProperties}; the broker's own readiness probe does so too.
      */
     public Builder saslPlain(String user, String password) {
-      if (user == null || user.isEmpty() || !user.matches("[A-Za-z0-9_.-]+") || password == null || password.contains("\"")) {
-        throw new IllegalArgumentException("SASL user must be [A-Za-z0-9_.-]+ and the password must not contain '\"'");
+      return sasl("PLAIN", user, password);
+    }
+
+    /**
+     * Requires SASL/SCRAM-SHA-512 authentication on the client listener, with one user (stored
+     * in the cluster metadata when the storage is first formatted).
+     */
+    public Builder saslScram512(String user, String password) {
+      return sasl("SCRAM-SHA-512", user, password);
+    }
+
+    private Builder sasl(String mechanism, String user, String password) {
+      if (user == null || user.isEmpty() || !user.matches("[A-Za-z0-9_.-]+") || password == null || password.isEmpty() || password.matches(".*[\",\\]\\\\].*")) {
+        throw new IllegalArgumentException("SASL user must be [A-Za-z0-9_.-]+ and the password must not contain '\"', ',' or ']'");
       }
+      this.saslMechanism = mechanism;
       this.saslUser = user;
       this.saslPassword = password;
       return this;
