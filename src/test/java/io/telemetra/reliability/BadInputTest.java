@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input 6: every setting, given a wrong value as its environment variable and as its flag,
- * is refused with exactly one line naming it, exit code 2 and no stack trace; a misspelled
- * variable with one of the project's prefixes is warned about.
+ * Bad input 6: every setting, given a wrong value as its environment variable and as its flag, is
+ * refused with exactly one line naming it, exit code 2 and no stack trace; a misspelled variable
+ * with one of the project's prefixes is warned about.
  */
 class BadInputTest {
   private static Path dir;
@@ -41,7 +41,8 @@ class BadInputTest {
     dir.toFile().deleteOnExit();
     regularFile = Files.writeString(dir.resolve("a-file.txt"), "not a directory");
     // An invalid \\u escape: java.util.Properties refuses to load it.
-    malformedProperties = Files.writeString(dir.resolve("bad.properties"), "sasl.mechanism=\\u00zz\n");
+    malformedProperties =
+        Files.writeString(dir.resolve("bad.properties"), "sasl.mechanism=\\u00zz\n");
     regularFile.toFile().deleteOnExit();
     malformedProperties.toFile().deleteOnExit();
   }
@@ -50,14 +51,26 @@ class BadInputTest {
   static Stream<Arguments> badValues() {
     List<Arguments> cases = new ArrayList<>();
     add(cases, "KAFKA_BOOTSTRAP_SERVERS", "", "localhost", "host:port", "a:1,,b:2", "a:123456");
-    add(cases, "CHANNELS", "", "ab", "_under", "has space", "x_chan:abc", "x_chan:0", "dup_name,dup_name",
-        "name_that_is_far_too_long_for_twitch", "ünïcödé", "chan,");
+    add(
+        cases,
+        "CHANNELS",
+        "",
+        "ab",
+        "_under",
+        "has space",
+        "x_chan:abc",
+        "x_chan:0",
+        "dup_name,dup_name",
+        "name_that_is_far_too_long_for_twitch",
+        "ünïcödé",
+        "chan,");
     add(cases, "CHANNEL_COUNT", "-1", "0", "ten", "", "1000001", "99999999999999999999", "1.5");
     add(cases, "RATE_PER_SEC", "-5", "0", "fast", "", "NaN", "Infinity", "1e300");
     add(cases, "MESSAGE_VARIANTS", "-1", "0", "many", "", "10001");
     add(cases, "LOG_LEVEL", "LOUD", "", "0");
     add(cases, "LOG_FORMAT", "xml", "");
-    for (String b : List.of("PRODUCE_CHAT", "PRODUCE_VIEWER", "PRODUCE_TRANSACTIONS", "PRODUCE_STREAM_META")) {
+    for (String b :
+        List.of("PRODUCE_CHAT", "PRODUCE_VIEWER", "PRODUCE_TRANSACTIONS", "PRODUCE_STREAM_META")) {
       add(cases, b, "maybe", "", "2");
     }
     add(cases, "SEED", "abc", "", "1.5", "99999999999999999999");
@@ -101,16 +114,21 @@ class BadInputTest {
     };
   }
 
-  /** Produce to standard output, one event: if a bad value were accepted, the run would exit 0 at once. */
+  /**
+   * Produce to standard output, one event: if a bad value were accepted, the run would exit 0 at
+   * once.
+   */
   private static Map<String, String> baseEnv(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(Map.of("SINK", "stdout", "MAX_EVENTS", "1", "EMBEDDED_BROKER_PORT", "1"));
+    Map<String, String> env =
+        new HashMap<>(Map.of("SINK", "stdout", "MAX_EVENTS", "1", "EMBEDDED_BROKER_PORT", "1"));
     env.putAll(extra);
     return env;
   }
 
   @ParameterizedTest(name = "{0}=''{1}''")
   @MethodSource("badValues")
-  void produce_badVariable_oneLineNamingItExitTwo(String setting, String value, Map<String, String> extra) {
+  void produce_badVariable_oneLineNamingItExitTwo(
+      String setting, String value, Map<String, String> extra) {
     Map<String, String> env = baseEnv(extra);
     env.put(setting, resolve(value));
     assertRefused(env, new String[] {"produce"}, setting);
@@ -118,7 +136,8 @@ class BadInputTest {
 
   @ParameterizedTest(name = "--{0} ''{1}''")
   @MethodSource("badValues")
-  void produce_badFlag_oneLineNamingItExitTwo(String setting, String value, Map<String, String> extra) {
+  void produce_badFlag_oneLineNamingItExitTwo(
+      String setting, String value, Map<String, String> extra) {
     String flag = Setting.valueOf(setting).flag();
     Map<String, String> env = baseEnv(extra);
     env.remove(setting);
@@ -128,19 +147,30 @@ class BadInputTest {
   private static void assertRefused(Map<String, String> env, String[] args, String name) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        Main.run(
+            args,
+            env,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     String stderr = err.toString(StandardCharsets.UTF_8);
     assertThat(exit).as("exit code; stderr: %s", stderr).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr.lines().toList()).as("stderr").hasSize(1);
-    assertThat(stderr).startsWith("telemetra: Invalid value for ").doesNotContain("\tat ", "Exception");
-    String subject = stderr.substring("telemetra: Invalid value for ".length(), stderr.indexOf(':', "telemetra: Invalid value for ".length()));
+    assertThat(stderr)
+        .startsWith("telemetra: Invalid value for ")
+        .doesNotContain("\tat ", "Exception");
+    String subject =
+        stderr.substring(
+            "telemetra: Invalid value for ".length(),
+            stderr.indexOf(':', "telemetra: Invalid value for ".length()));
     assertThat(subject).as("the setting named").contains(name);
     assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing produced").isEmpty();
   }
 
   @Test
   void produce_misspelledVariables_warnedWithTheLikelyName() {
-    Map<String, String> env = baseEnv(Map.of("RATE_PER_SECOND", "5", "PRODUCE_CHATS", "false", "TOPIC_PREFIXX", "x"));
+    Map<String, String> env =
+        baseEnv(Map.of("RATE_PER_SECOND", "5", "PRODUCE_CHATS", "false", "TOPIC_PREFIXX", "x"));
     try (InJvmProducer run = InJvmProducer.start(env, "produce")) {
       int exit = run.awaitExit(Duration.ofSeconds(30));
       assertThat(exit).as(run.log()).isEqualTo(ExitCodes.OK);
@@ -153,44 +183,64 @@ class BadInputTest {
 
   @Test
   void produce_unrelatedVariables_notWarnedAbout() {
-    Map<String, String> env = baseEnv(Map.of("HOME", "/root", "JAVA_HOME", "/opt/java", "PATH", "/usr/bin"));
+    Map<String, String> env =
+        baseEnv(Map.of("HOME", "/root", "JAVA_HOME", "/opt/java", "PATH", "/usr/bin"));
     try (InJvmProducer run = InJvmProducer.start(env, "produce")) {
       assertThat(run.awaitExit(Duration.ofSeconds(30))).isEqualTo(ExitCodes.OK);
       assertThat(run.log()).doesNotContain("Unknown variable");
     }
   }
 
-
   static Stream<Arguments> badClientProperties() {
     String secret = "TopSecret99";
     return Stream.of(
-        Arguments.of("KAFKA_CLIENT_SASL_JAAS_CONFIG",
-            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"" + secret + "\""),
+        Arguments.of(
+            "KAFKA_CLIENT_SASL_JAAS_CONFIG",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\""
+                + secret
+                + "\""),
         Arguments.of("KAFKA_CLIENT_SASL_JAAS_CONFIG", "nonsense password=\"" + secret + "\";"),
         Arguments.of("KAFKA_CLIENT_SECURITY_PROTOCOL", "FOO"),
         Arguments.of("KAFKA_CLIENT_ACKS", "2"),
         Arguments.of("KAFKA_CLIENT_LINGER_MS", "soon"),
         Arguments.of("KAFKA_CLIENT_SASL_MECHANISM", ""),
-        Arguments.of("@file", "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=broken password=\"" + secret + "\"\n"));
+        Arguments.of(
+            "@file",
+            "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=broken password=\""
+                + secret
+                + "\"\n"));
   }
 
   /**
-   * Kafka client properties are checked before anything connects: a bad one is a usage error
-   * (exit 2, one line, secrets masked), not "Kafka unreachable" after the connect retries.
+   * Kafka client properties are checked before anything connects: a bad one is a usage error (exit
+   * 2, one line, secrets masked), not "Kafka unreachable" after the connect retries.
    */
   @ParameterizedTest(name = "{0}={1}")
   @MethodSource("badClientProperties")
-  void produce_badClientProperty_oneLineExitTwoWithoutRetryingOrLeakingIt(String name, String value) throws IOException {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "CONNECT_RETRIES", "5", "MAX_EVENTS", "1", "LOG_LEVEL", "DEBUG"));
+  void produce_badClientProperty_oneLineExitTwoWithoutRetryingOrLeakingIt(String name, String value)
+      throws IOException {
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "127.0.0.1:1",
+                "CONNECT_RETRIES",
+                "5",
+                "MAX_EVENTS",
+                "1",
+                "LOG_LEVEL",
+                "DEBUG"));
     String[] args = {"produce"};
     if (name.equals("@file")) {
-      Path props = Files.writeString(dir.resolve("client-" + System.nanoTime() + ".properties"), value);
+      Path props =
+          Files.writeString(dir.resolve("client-" + System.nanoTime() + ".properties"), value);
       args = new String[] {"produce", "--producer-config", props.toString()};
     } else {
       env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
       env.put("KAFKA_CLIENT_SASL_MECHANISM", "PLAIN");
-      env.put("KAFKA_CLIENT_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";");
+      env.put(
+          "KAFKA_CLIENT_SASL_JAAS_CONFIG",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";");
       env.put(name, value);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -201,7 +251,12 @@ class BadInputTest {
     int exit;
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
     try {
-      exit = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit =
+          Main.run(
+              args,
+              env,
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
     } finally {
       System.setErr(original);
     }

@@ -27,22 +27,27 @@ class BrokerRestartTest {
     String prefix = "broker-restart";
     long total = 1_500;
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(dataDir).build().start()) {
-      Map<String, String> env = Map.of(
-          "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-          "TOPIC_PREFIX", prefix,
-          "CHANNEL_COUNT", "6",
-          "RATE_PER_SEC", "250",
-          "MAX_EVENTS", Long.toString(total),
-          "SEED", "2",
-          "STATS_INTERVAL", "1s");
+      Map<String, String> env =
+          Map.of(
+              "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+              "TOPIC_PREFIX", prefix,
+              "CHANNEL_COUNT", "6",
+              "RATE_PER_SEC", "250",
+              "MAX_EVENTS", Long.toString(total),
+              "SEED", "2",
+              "STATS_INTERVAL", "1s");
       try (InJvmProducer producer = InJvmProducer.start(env, "produce")) {
-        Poll.until(Duration.ofSeconds(60), () -> "some acknowledged events; log:\n" + producer.log(),
+        Poll.until(
+            Duration.ofSeconds(60),
+            () -> "some acknowledged events; log:\n" + producer.log(),
             () -> producer.lastStat("total") >= 300);
 
         kafka.stopNode(0);
         long ackedAtStop = producer.lastStat("total");
         // While the broker is away, send() blocks (back-pressure) and, after max.block.ms, says so.
-        Poll.until(Duration.ofSeconds(40), () -> "the producer noticing the outage; log:\n" + producer.log(),
+        Poll.until(
+            Duration.ofSeconds(40),
+            () -> "the producer noticing the outage; log:\n" + producer.log(),
             () -> producer.log().contains("Kafka is not accepting records"));
         assertThat(producer.isRunning()).isTrue();
         kafka.restartNode(0);
@@ -52,10 +57,20 @@ class BrokerRestartTest {
         String log = producer.log();
         assertThat(exit).as(log).isEqualTo(ExitCodes.OK);
         Summary summary = Summary.require(log);
-        assertThat(summary.produced()).as("acknowledged (acked %d when the broker stopped)", ackedAtStop).isEqualTo(total);
+        assertThat(summary.produced())
+            .as("acknowledged (acked %d when the broker stopped)", ackedAtStop)
+            .isEqualTo(total);
         assertThat(summary.errors()).isZero();
-        Delivered d = Delivered.read(kafka.bootstrapServers(), Map.of(),
-            List.of(prefix + ".chat", prefix + ".viewer", prefix + ".transactions", prefix + ".stream_meta"), summary.runId());
+        Delivered d =
+            Delivered.read(
+                kafka.bootstrapServers(),
+                Map.of(),
+                List.of(
+                    prefix + ".chat",
+                    prefix + ".viewer",
+                    prefix + ".transactions",
+                    prefix + ".stream_meta"),
+                summary.runId());
         assertThat(d.duplicates()).as("duplicates").isZero();
         assertThat(d.missing()).as("lost (gaps in sequences)").isZero();
         assertThat(d.distinct()).as("distinct events in Kafka").isEqualTo(total);

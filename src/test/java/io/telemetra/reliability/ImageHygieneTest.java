@@ -15,16 +15,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Security 9: the Docker image runs as a non-root user, and no credentials are baked into the
- * image or the examples. Each check is skipped while its file does not exist yet.
+ * Security 9: the Docker image runs as a non-root user, and no credentials are baked into the image
+ * or the examples. Each check is skipped while its file does not exist yet.
  */
 class ImageHygieneTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
+
   /** Names that hold secrets. */
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i)(password|passwd|secret|token|jaas|credential|api_?key|private_?key)");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i)(password|passwd|secret|token|jaas|credential|api_?key|private_?key)");
+
   /** Values that are clearly placeholders, not secrets. */
-  private static final Pattern PLACEHOLDER = Pattern.compile(
-      "(?i)^(|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|<[^>]*>|changeme|change-me|change_me|example|xxx+|\\*+|\\.\\.\\.|none|null|redacted)$");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile(
+          "(?i)^(|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|<[^>]*>|changeme|change-me|change_me|example|xxx+|\\*+|\\.\\.\\.|none|null|redacted)$");
 
   @Test
   void dockerfile_runsAsNonRootUser() throws IOException {
@@ -74,11 +78,17 @@ class ImageHygieneTest {
   void examplesAndComposeFiles_containNoRealLookingSecrets() throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(ROOT)) {
-      s.filter(p -> {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.equals(".env.example") || n.equals(".env.sample") || n.startsWith("docker-compose") || n.startsWith("compose.")
-            || n.endsWith(".properties.example");
-      }).filter(Files::isRegularFile).forEach(files::add);
+      s.filter(
+              p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.equals(".env.example")
+                    || n.equals(".env.sample")
+                    || n.startsWith("docker-compose")
+                    || n.startsWith("compose.")
+                    || n.endsWith(".properties.example");
+              })
+          .filter(Files::isRegularFile)
+          .forEach(files::add);
     }
     Path examples = ROOT.resolve("examples");
     if (Files.isDirectory(examples)) {
@@ -98,7 +108,9 @@ class ImageHygieneTest {
           continue;
         }
         Matcher m = assignment.matcher(line);
-        if (m.matches() && SECRET_NAME.matcher(m.group(1)).find() && !m.group(1).toLowerCase(Locale.ROOT).contains("jaas")
+        if (m.matches()
+            && SECRET_NAME.matcher(m.group(1)).find()
+            && !m.group(1).toLowerCase(Locale.ROOT).contains("jaas")
             && !placeholder(unquote(m.group(2)))) {
           problems.add(f.getFileName() + ":" + (i + 1) + ": " + line.trim());
         }
@@ -110,7 +122,9 @@ class ImageHygieneTest {
         }
       }
     }
-    assertThat(problems).as("secrets in example and compose files (use ${VAR} or a placeholder such as changeme)").isEmpty();
+    assertThat(problems)
+        .as("secrets in example and compose files (use ${VAR} or a placeholder such as changeme)")
+        .isEmpty();
   }
 
   @Test
@@ -129,7 +143,8 @@ class ImageHygieneTest {
 
   private static String unquote(String v) {
     String t = v.trim();
-    if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
+    if (t.length() >= 2
+        && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
       return t.substring(1, t.length() - 1);
     }
     return t;

@@ -36,18 +36,25 @@ class SaslScramTest {
   }
 
   private static Map<String, String> env(String prefix, String password) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-        "TOPIC_PREFIX", prefix,
-        "CHANNEL_COUNT", "3",
-        "RATE_PER_SEC", "500",
-        "MAX_EVENTS", "200",
-        "SEED", "10",
-        "CONNECT_RETRIES", "10"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "TOPIC_PREFIX", prefix,
+                "CHANNEL_COUNT", "3",
+                "RATE_PER_SEC", "500",
+                "MAX_EVENTS", "200",
+                "SEED", "10",
+                "CONNECT_RETRIES", "10"));
     env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
     env.put("KAFKA_CLIENT_SASL_MECHANISM", "SCRAM-SHA-512");
-    env.put("KAFKA_CLIENT_SASL_JAAS_CONFIG",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + USER + "\" password=\"" + password + "\";");
+    env.put(
+        "KAFKA_CLIENT_SASL_JAAS_CONFIG",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + USER
+            + "\" password=\""
+            + password
+            + "\";");
     return env;
   }
 
@@ -60,8 +67,16 @@ class SaslScramTest {
       assertThat(exit).as(log).isEqualTo(ExitCodes.OK);
       assertThat(log).doesNotContain(PASSWORD);
       Summary summary = Summary.require(log);
-      Delivered d = Delivered.read(kafka.bootstrapServers(), kafka.clientConfig(),
-          List.of("scram-ok.chat", "scram-ok.viewer", "scram-ok.transactions", "scram-ok.stream_meta"), summary.runId());
+      Delivered d =
+          Delivered.read(
+              kafka.bootstrapServers(),
+              kafka.clientConfig(),
+              List.of(
+                  "scram-ok.chat",
+                  "scram-ok.viewer",
+                  "scram-ok.transactions",
+                  "scram-ok.stream_meta"),
+              summary.runId());
       assertThat(d.records()).isEqualTo(summary.produced()).isEqualTo(200);
       assertThat(d.duplicates()).isZero();
     }
@@ -76,7 +91,10 @@ class SaslScramTest {
       String log = run.log() + run.stdout();
       assertThat(exit).as(log).isEqualTo(ExitCodes.AUTHENTICATION);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-      assertThat(log).contains("refused the credentials").doesNotContain(WRONG).doesNotContain(PASSWORD);
+      assertThat(log)
+          .contains("refused the credentials")
+          .doesNotContain(WRONG)
+          .doesNotContain(PASSWORD);
     }
   }
 }

@@ -48,26 +48,36 @@ class SignalShutdownTest {
 
   @Test
   @Timeout(90)
-  void produce_sigintDuringHighRateProduction_flushesEverythingCountedAndExitsZero() throws Exception {
-    // A child started with SIGINT ignored (nohup, some CI shells) cannot see Ctrl-C; that is no producer bug.
+  void produce_sigintDuringHighRateProduction_flushesEverythingCountedAndExitsZero()
+      throws Exception {
+    // A child started with SIGINT ignored (nohup, some CI shells) cannot see Ctrl-C; that is no
+    // producer bug.
     String status = Files.readString(Path.of("/proc/self/status"));
     org.junit.jupiter.api.Assumptions.assumeFalse(
-        status.lines().anyMatch(l -> l.startsWith("SigIgn:") && (Long.parseLong(l.substring(7).trim(), 16) & 2) != 0),
+        status
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("SigIgn:")
+                        && (Long.parseLong(l.substring(7).trim(), 16) & 2) != 0),
         "SIGINT is ignored by this process, so a child would ignore it too");
     stopWith("sigint", c -> c.signal("INT"), "SIGINT received");
   }
 
   private void stopWith(String name, java.util.function.Consumer<ChildJvm> stop, String logged) {
     String prefix = "signal-" + name;
-    Map<String, String> env = Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-        "TOPIC_PREFIX", prefix,
-        "CHANNEL_COUNT", "20",
-        "RATE_PER_SEC", "5000",
-        "SEED", "3",
-        "STATS_INTERVAL", "1s");
+    Map<String, String> env =
+        Map.of(
+            "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+            "TOPIC_PREFIX", prefix,
+            "CHANNEL_COUNT", "20",
+            "RATE_PER_SEC", "5000",
+            "SEED", "3",
+            "STATS_INTERVAL", "1s");
     try (ChildJvm child = ChildJvm.start(dir, env, "produce")) {
-      Poll.until(Duration.ofSeconds(45), () -> "production under way; stderr:\n" + child.stderr(),
+      Poll.until(
+          Duration.ofSeconds(45),
+          () -> "production under way; stderr:\n" + child.stderr(),
           () -> ChildJvm.lastStat(child.stderr(), "total") >= 2_000 || !child.isAlive());
       assertThat(child.isAlive()).as(child.stderr()).isTrue();
 
@@ -80,8 +90,16 @@ class SignalShutdownTest {
       Summary summary = Summary.require(log);
       assertThat(summary.errors()).isZero();
       assertThat(summary.produced()).isGreaterThanOrEqualTo(2_000);
-      Delivered d = Delivered.read(kafka.bootstrapServers(), Map.of(),
-          List.of(prefix + ".chat", prefix + ".viewer", prefix + ".transactions", prefix + ".stream_meta"), summary.runId());
+      Delivered d =
+          Delivered.read(
+              kafka.bootstrapServers(),
+              Map.of(),
+              List.of(
+                  prefix + ".chat",
+                  prefix + ".viewer",
+                  prefix + ".transactions",
+                  prefix + ".stream_meta"),
+              summary.runId());
       assertThat(d.duplicates()).as("duplicates").isZero();
       assertThat(d.missing()).as("gaps").isZero();
       assertThat(d.records()).as("records in Kafka vs the summary").isEqualTo(summary.produced());

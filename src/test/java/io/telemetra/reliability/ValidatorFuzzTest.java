@@ -34,10 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 
 /**
- * Bad input 7: {@code telemetra validate chat @file} fed thousands of malformed and hostile
- * inputs (truncated JSON, deep nesting, huge strings, invalid UTF-8, other encodings, binary) from
- * a seeded generator. It must never crash (no exception out of Main.run, no "unexpected error")
- * nor hang, and must exit 1 (invalid) or 2 (unreadable input) only. Skipped until the validate
+ * Bad input 7: {@code telemetra validate chat @file} fed thousands of malformed and hostile inputs
+ * (truncated JSON, deep nesting, huge strings, invalid UTF-8, other encodings, binary) from a
+ * seeded generator. It must never crash (no exception out of Main.run, no "unexpected error") nor
+ * hang, and must exit 1 (invalid) or 2 (unreadable input) only. Skipped until the validate
  * subcommand exists.
  */
 class ValidatorFuzzTest {
@@ -57,12 +57,15 @@ class ValidatorFuzzTest {
 
   @BeforeAll
   static void startRunner() {
-    // The default thread stack, as the java launcher gives `main`: deep nesting must not overflow it.
-    runner = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "validate-fuzz");
-      t.setDaemon(true);
-      return t;
-    });
+    // The default thread stack, as the java launcher gives `main`: deep nesting must not overflow
+    // it.
+    runner =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "validate-fuzz");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @AfterAll
@@ -73,9 +76,22 @@ class ValidatorFuzzTest {
   }
 
   static byte[] validChat() {
-    ChatMessage m = new ChatMessage("7f3c2a1e-0d4b-4c55-9a1e-2b3c4d5e6f70", "demo_stream", "some_viewer", "Some_Viewer", "123456",
-        "hello Kappa chat", 1_764_806_400_000L, List.of(new Emote("Kappa", "25", "twitch", 6, 10)),
-        List.of(new Badge("subscriber", "12", "12")), "#1E90FF", false, null, null, Map.of());
+    ChatMessage m =
+        new ChatMessage(
+            "7f3c2a1e-0d4b-4c55-9a1e-2b3c4d5e6f70",
+            "demo_stream",
+            "some_viewer",
+            "Some_Viewer",
+            "123456",
+            "hello Kappa chat",
+            1_764_806_400_000L,
+            List.of(new Emote("Kappa", "25", "twitch", 6, 10)),
+            List.of(new Badge("subscriber", "12", "12")),
+            "#1E90FF",
+            false,
+            null,
+            null,
+            Map.of());
     return new EventJson().toBytes(m);
   }
 
@@ -90,12 +106,28 @@ class ValidatorFuzzTest {
       int kind = random.nextInt(12);
       byte[] input = hostile(kind, valid, random);
       Files.write(file, input);
-      String label = "input #" + i + " (kind " + kind + ", seed " + SEED + ", " + input.length + " bytes, starts "
-          + HexFormat.of().formatHex(input, 0, Math.min(24, input.length)) + ")";
+      String label =
+          "input #"
+              + i
+              + " (kind "
+              + kind
+              + ", seed "
+              + SEED
+              + ", "
+              + input.length
+              + " bytes, starts "
+              + HexFormat.of().formatHex(input, 0, Math.min(24, input.length))
+              + ")";
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      Future<Integer> exit = runner.submit(() -> Main.run(new String[] {"validate", "chat", "@" + file}, Map.of(),
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+      Future<Integer> exit =
+          runner.submit(
+              () ->
+                  Main.run(
+                      new String[] {"validate", "chat", "@" + file},
+                      Map.of(),
+                      new PrintStream(out, true, StandardCharsets.UTF_8),
+                      new PrintStream(err, true, StandardCharsets.UTF_8)));
       int code;
       try {
         code = exit.get(PER_INPUT_SECONDS, TimeUnit.SECONDS);
@@ -109,7 +141,10 @@ class ValidatorFuzzTest {
       }
       String stderr = err.toString(StandardCharsets.UTF_8);
       assertThat(code).as("exit code for %s; stderr: %s", label, abbreviate(stderr)).isIn(1, 2);
-      assertThat(stderr).as("stderr for %s", label).doesNotContain("unexpected error").doesNotContain("\tat ");
+      assertThat(stderr)
+          .as("stderr for %s", label)
+          .doesNotContain("unexpected error")
+          .doesNotContain("\tat ");
     }
   }
 
@@ -127,21 +162,35 @@ class ValidatorFuzzTest {
       case 1 -> "[".repeat(1 + r.nextInt(200_000)).getBytes(StandardCharsets.US_ASCII);
       case 2 -> {
         int depth = 1 + r.nextInt(50_000);
-        yield ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(StandardCharsets.US_ASCII);
+        yield ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth))
+            .getBytes(StandardCharsets.US_ASCII);
       }
       case 3 -> {
         int depth = 1 + r.nextInt(50_000);
-        yield json.replace("\"emotes\":[", "\"emotes\":" + "[".repeat(depth)).replace("}],\"badges\"", "}" + "]".repeat(depth) + ",\"badges\"")
-            .replace("\"channel\":\"demo_stream\"", "\"channel\":7").getBytes(StandardCharsets.UTF_8);
+        yield json.replace("\"emotes\":[", "\"emotes\":" + "[".repeat(depth))
+            .replace("}],\"badges\"", "}" + "]".repeat(depth) + ",\"badges\"")
+            .replace("\"channel\":\"demo_stream\"", "\"channel\":7")
+            .getBytes(StandardCharsets.UTF_8);
       }
       // Huge strings: a whole document that is one string, or a huge value of the wrong type.
-      case 4 -> ("\"" + "x".repeat(1 + r.nextInt(r.nextInt(20) == 0 ? 4_000_000 : 100_000)) + "\"").getBytes(StandardCharsets.US_ASCII);
-      case 5 -> json.replace("\"channel\":\"demo_stream\"", "\"channel\":\"" + "ab".repeat(1 + r.nextInt(300_000)) + "\",\"x\":[")
-          .getBytes(StandardCharsets.UTF_8);
+      case 4 ->
+          ("\"" + "x".repeat(1 + r.nextInt(r.nextInt(20) == 0 ? 4_000_000 : 100_000)) + "\"")
+              .getBytes(StandardCharsets.US_ASCII);
+      case 5 ->
+          json.replace(
+                  "\"channel\":\"demo_stream\"",
+                  "\"channel\":\"" + "ab".repeat(1 + r.nextInt(300_000)) + "\",\"x\":[")
+              .getBytes(StandardCharsets.UTF_8);
       // Invalid UTF-8 inside a string value: overlong, surrogate, stray continuation, 0xFF.
       case 6 -> {
-        byte[][] bad = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xFF},
-            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+        byte[][] bad = {
+          {(byte) 0xC0, (byte) 0xAF},
+          {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+          {(byte) 0x80},
+          {(byte) 0xFF},
+          {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+          {(byte) 0xE2, (byte) 0x82}
+        };
         byte[] b = bad[r.nextInt(bad.length)];
         int at = json.indexOf("hello") + r.nextInt(5);
         byte[] out = new byte[valid.length + b.length];
@@ -152,8 +201,13 @@ class ValidatorFuzzTest {
       }
       // The right JSON in an encoding JSON does not allow here.
       case 7 -> {
-        List<Charset> cs = List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
-            Charset.forName("UTF-32"), Charset.forName("UTF-32LE"));
+        List<Charset> cs =
+            List.of(
+                StandardCharsets.UTF_16,
+                StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE,
+                Charset.forName("UTF-32"),
+                Charset.forName("UTF-32LE"));
         yield json.getBytes(cs.get(r.nextInt(cs.size())));
       }
       // Binary noise, sometimes behind a plausible start.
@@ -178,9 +232,24 @@ class ValidatorFuzzTest {
       }
       // Valid JSON of the wrong shape.
       case 10 -> {
-        List<String> shapes = List.of("", " ", "\n\n", "null", "[]", "{}", "123", "-0", "1e999999999", "true", "\"chat\"",
-            "[" + json + "]", json + json, json.replace("\"message\":\"hello Kappa chat\"", "\"message\":null"),
-            json.replace("\"timestamp\":\"", "\"timestamp\":123456789012345678901234567890,\"t\":\""));
+        List<String> shapes =
+            List.of(
+                "",
+                " ",
+                "\n\n",
+                "null",
+                "[]",
+                "{}",
+                "123",
+                "-0",
+                "1e999999999",
+                "true",
+                "\"chat\"",
+                "[" + json + "]",
+                json + json,
+                json.replace("\"message\":\"hello Kappa chat\"", "\"message\":null"),
+                json.replace(
+                    "\"timestamp\":\"", "\"timestamp\":123456789012345678901234567890,\"t\":\""));
         yield shapes.get(r.nextInt(shapes.size())).getBytes(StandardCharsets.UTF_8);
       }
       // Raw control characters and NULs inside strings (JSON requires them escaped).

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code java -cp <this test's class path> io.telemetra.cli.Main <args>} as a real child process,
- * with a clean environment (only what the test passes, plus PATH and HOME), its standard output
- * and error going to files the test reads.
+ * with a clean environment (only what the test passes, plus PATH and HOME), its standard output and
+ * error going to files the test reads.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -31,10 +31,18 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   public static ChildJvm start(Path dir, Map<String, String> env, String... args) {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp, "io.telemetra.cli.Main"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                cp,
+                "io.telemetra.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().clear();
@@ -49,7 +57,9 @@ public final class ChildJvm implements AutoCloseable {
       Files.createDirectories(dir);
       Path out = Files.createTempFile(dir, "child-", ".out");
       Path err = Files.createTempFile(dir, "child-", ".err");
-      pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+      pb.redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(ProcessBuilder.Redirect.PIPE);
       return new ChildJvm(pb.start(), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,7 +81,8 @@ public final class ChildJvm implements AutoCloseable {
   /** Sends a signal with kill(1), e.g. {@code "INT"}. */
   public void signal(String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
         throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
       }
@@ -95,7 +106,8 @@ public final class ChildJvm implements AutoCloseable {
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("child did not exit within " + timeout.toSeconds() + " s; stderr:\n" + stderr());
+        throw new AssertionError(
+            "child did not exit within " + timeout.toSeconds() + " s; stderr:\n" + stderr());
       }
       return process.exitValue();
     } catch (InterruptedException e) {
@@ -104,7 +116,9 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** The latest "Stats:" line's value of {@code field} (e.g. total, pending) in {@code log}, or -1. */
+  /**
+   * The latest "Stats:" line's value of {@code field} (e.g. total, pending) in {@code log}, or -1.
+   */
   public static long lastStat(String log, String field) {
     Matcher m = Pattern.compile("Stats:.* " + Pattern.quote(field) + "=(\\d+)").matcher(log);
     long v = -1;

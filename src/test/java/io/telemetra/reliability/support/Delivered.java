@@ -32,10 +32,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * @param perTopic distinct records per topic
  * @param otherRuns records without this run's id (0 when no run id was given)
  */
-public record Delivered(long records, long distinct, long duplicates, long missing, Map<String, Long> perTopic, long otherRuns) {
+public record Delivered(
+    long records,
+    long distinct,
+    long duplicates,
+    long missing,
+    Map<String, Long> perTopic,
+    long otherRuns) {
 
   /** Reads {@code topics} completely. {@code runId} null: count every record. */
-  public static Delivered read(String bootstrapServers, Map<String, Object> clientConfig, Collection<String> topics, String runId) {
+  public static Delivered read(
+      String bootstrapServers,
+      Map<String, Object> clientConfig,
+      Collection<String> topics,
+      String runId) {
     Map<String, Object> c = new HashMap<>(clientConfig);
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -58,11 +68,13 @@ public record Delivered(long records, long distinct, long duplicates, long missi
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = new LinkedHashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+      Map<TopicPartition, Long> end =
+          new LinkedHashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (!end.isEmpty()) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topics + " to the end within 60 s; left: " + end);
+          throw new AssertionError(
+              "could not read " + topics + " to the end within 60 s; left: " + end);
         }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           String run = header(r, Headers.RUN_ID);
@@ -95,7 +107,16 @@ public record Delivered(long records, long distinct, long duplicates, long missi
   private static String header(ConsumerRecord<?, ?> r, String name) {
     Header h = r.headers().lastHeader(name);
     if (h == null) {
-      throw new AssertionError("record at " + r.topic() + "-" + r.partition() + "@" + r.offset() + " has no " + name + " header");
+      throw new AssertionError(
+          "record at "
+              + r.topic()
+              + "-"
+              + r.partition()
+              + "@"
+              + r.offset()
+              + " has no "
+              + name
+              + " header");
     }
     return new String(h.value(), StandardCharsets.UTF_8);
   }

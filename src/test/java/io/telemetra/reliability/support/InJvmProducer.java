@@ -23,31 +23,39 @@ public final class InJvmProducer implements AutoCloseable {
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
   private InJvmProducer(Map<String, String> env, String... args) {
-    PrintStream tee = new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (log) {
-          log.write(b);
-        }
-        originalErr.write(b);
-      }
+    PrintStream tee =
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) {
+                synchronized (log) {
+                  log.write(b);
+                }
+                originalErr.write(b);
+              }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        synchronized (log) {
-          log.write(b, off, len);
-        }
-        originalErr.write(b, off, len);
-      }
-    }, true, StandardCharsets.UTF_8);
+              @Override
+              public void write(byte[] b, int off, int len) {
+                synchronized (log) {
+                  log.write(b, off, len);
+                }
+                originalErr.write(b, off, len);
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
     System.setErr(tee);
-    Thread t = new Thread(() -> {
-      try {
-        exit.complete(Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), tee));
-      } catch (Throwable e) {
-        exit.completeExceptionally(e);
-      }
-    }, "telemetra-under-test");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                exit.complete(
+                    Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), tee));
+              } catch (Throwable e) {
+                exit.completeExceptionally(e);
+              }
+            },
+            "telemetra-under-test");
     t.setDaemon(true);
     t.start();
   }
@@ -76,9 +84,11 @@ public final class InJvmProducer implements AutoCloseable {
     try {
       return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("telemetra did not finish within " + timeout.toSeconds() + " s; log:\n" + log());
+      throw new AssertionError(
+          "telemetra did not finish within " + timeout.toSeconds() + " s; log:\n" + log());
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new AssertionError("telemetra crashed: " + e.getCause() + "\nlog:\n" + log(), e.getCause());
+      throw new AssertionError(
+          "telemetra crashed: " + e.getCause() + "\nlog:\n" + log(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted");

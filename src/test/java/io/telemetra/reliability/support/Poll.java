@@ -16,7 +16,8 @@ public final class Poll {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());
+        throw new AssertionError(
+            "timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());
       }
       try {
         Thread.sleep(50);

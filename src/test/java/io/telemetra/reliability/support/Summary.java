@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** The producer's final summary, parsed from its log: what the user is told was produced. */
 public record Summary(long produced, long errors, String runId) {
-  private static final Pattern LINE = Pattern.compile("Summary: (\\d+) events produced in .*?, (\\d+) errors");
+  private static final Pattern LINE =
+      Pattern.compile("Summary: (\\d+) events produced in .*?, (\\d+) errors");
   private static final Pattern RUN = Pattern.compile("run id ([0-9a-f-]{36})");
 
   /** The last summary in {@code log}, or null if there is none. */
