@@ -48,6 +48,7 @@ public final class ProduceRun {
   private volatile boolean stopRequested;
   private volatile EventSource source;
   private volatile String bootstrapServers;
+  private volatile EventSink activeSink;
   private long startNanos;
   private long endNanos;
 
@@ -95,6 +96,11 @@ public final class ProduceRun {
   /** Asks the run to stop gracefully; returns at once. */
   public void requestStop() {
     stopRequested = true;
+    // The loop may be inside send(), retrying a record Kafka will not take while it is down:
+    // without this, a stop request would wait for Kafka to come back.
+    if (activeSink instanceof KafkaSink k) {
+      k.stopping();
+    }
   }
 
   /** Waits until the run has flushed and closed everything. */
@@ -122,6 +128,10 @@ public final class ProduceRun {
         bootstrapServers = settings.bootstrapServers();
       }
       EventSink sink = openSink(all);
+      activeSink = sink;
+      if (stopRequested && sink instanceof KafkaSink k) {
+        k.stopping();
+      }
       source = sourceFactory.apply(settings);
       try (EventSink s = sink) {
         all.onConnectionState(true);
