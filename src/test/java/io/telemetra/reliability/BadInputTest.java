@@ -85,6 +85,9 @@ class BadInputTest {
     add(cases, "CONNECT_RETRIES", "-1", "1001", "x", "");
     add(cases, "EMBEDDED_BROKER_PORT", "0", "65536", "x", "", "-1");
     add(cases, "EMBEDDED_BROKER_DATA_DIR", "@file");
+    add(cases, "METRICS_PORT", "-1", "65536", "x", "", "on");
+    add(cases, "METRICS_PER_CHANNEL", "maybe", "");
+    add(cases, "HEALTH_UNREACHABLE_THRESHOLD", "0", "-1s", "soon", "");
     cases.add(Arguments.of("FROM", "yesterday", Map.of("TO", "2026-12-02T00:00:00Z")));
     cases.add(Arguments.of("FROM", "2026-12-01T00:00:00Z", Map.of()));
     cases.add(Arguments.of("TO", "2026-12-02", Map.of("FROM", "2026-12-01T00:00:00Z")));
@@ -120,7 +123,16 @@ class BadInputTest {
    */
   private static Map<String, String> baseEnv(Map<String, String> extra) {
     Map<String, String> env =
-        new HashMap<>(Map.of("SINK", "stdout", "MAX_EVENTS", "1", "EMBEDDED_BROKER_PORT", "1"));
+        new HashMap<>(
+            Map.of(
+                "SINK",
+                "stdout",
+                "MAX_EVENTS",
+                "1",
+                "EMBEDDED_BROKER_PORT",
+                "1",
+                "METRICS_PORT",
+                "off"));
     env.putAll(extra);
     return env;
   }
@@ -230,6 +242,7 @@ class BadInputTest {
                 "1",
                 "LOG_LEVEL",
                 "DEBUG"));
+    env.put("METRICS_PORT", "off");
     String[] args = {"produce"};
     if (name.equals("@file")) {
       Path props =

@@ -52,6 +52,8 @@ public final class ChildJvm implements AutoCloseable {
         pb.environment().put(keep, v);
       }
     }
+    // No metrics endpoint on its fixed default port unless the test asks for one.
+    pb.environment().put("METRICS_PORT", "off");
     pb.environment().putAll(env);
     try {
       Files.createDirectories(dir);

@@ -60,8 +60,14 @@ public final class InJvmProducer implements AutoCloseable {
     t.start();
   }
 
+  /**
+   * Runs with {@code env}; the metrics endpoint is off unless METRICS_PORT is given (no fixed port
+   * in tests).
+   */
   public static InJvmProducer start(Map<String, String> env, String... args) {
-    return new InJvmProducer(env, args);
+    Map<String, String> e = new java.util.HashMap<>(env);
+    e.putIfAbsent("METRICS_PORT", "off");
+    return new InJvmProducer(e, args);
   }
 
   /** Everything written to standard error so far. */
