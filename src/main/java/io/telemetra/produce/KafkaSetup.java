@@ -157,9 +157,6 @@ public final class KafkaSetup {
         }
       }
       awaitLeaders(admin, topics);
-      if (!missing.isEmpty()) {
-        awaitServingLeaders(admin, missing);
-      }
       List<String> present = new ArrayList<>(topics);
       present.retainAll(existing);
       if (!present.isEmpty()) {
@@ -213,34 +210,6 @@ public final class KafkaSetup {
       Thread.sleep(100);
     }
     LOG.warn("Not every partition of {} has a serving leader after 30 s ({}); producing anyway", topics, last);
-  }
-
-  /**
-   * Then waits until every partition of the new topics is served by its leader: the metadata can
-   * name a leader a moment before that broker acts as one, and the race above still happens in
-   * that moment (seen in SaslTest). ListOffsets is answered only by a serving leader.
-   */
-  private static void awaitServingLeaders(Admin admin, List<NewTopic> created) throws InterruptedException, ExecutionException {
-    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new LinkedHashMap<>();
-    for (NewTopic t : created) {
-      for (int p = 0; p < t.numPartitions(); p++) {
-        request.put(new org.apache.kafka.common.TopicPartition(t.name(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
-      }
-    }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try {
-        admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
-        return;
-      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (!(cause instanceof org.apache.kafka.common.errors.RetriableException
-            || cause instanceof java.util.concurrent.TimeoutException) || System.nanoTime() > deadline) {
-          throw e instanceof ExecutionException ee ? ee : new ExecutionException(cause);
-        }
-        Thread.sleep(100);
-      }
-    }
   }
 
   /**
