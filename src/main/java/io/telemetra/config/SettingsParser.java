@@ -120,6 +120,9 @@ public final class SettingsParser {
     int retries = intIn(Setting.CONNECT_RETRIES, 0, 1000);
     int brokerPort = intIn(Setting.EMBEDDED_BROKER_PORT, 1, 65535);
     String dataDir = raw(Setting.EMBEDDED_BROKER_DATA_DIR);
+    if (dataDir != null && !dataDir.isBlank() && Files.exists(Path.of(dataDir.trim())) && !Files.isDirectory(Path.of(dataDir.trim()))) {
+      throw bad(Setting.EMBEDDED_BROKER_DATA_DIR, dataDir);
+    }
     Instant from = instant(Setting.FROM);
     Instant to = instant(Setting.TO);
     if (from != null && to == null) {
