@@ -19,6 +19,7 @@ import java.util.Set;
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
  * @param metricsPort port of the /metrics and /health endpoint; 0 = no endpoint
+ * @param manifest where to write the run's manifest at shutdown, or null
  * @param shard this instance's share of the channels ({@link Shard#ALL} = everything)
  */
 public record Settings(
@@ -49,6 +50,7 @@ public record Settings(
     int metricsPort,
     boolean metricsPerChannel,
     Duration healthUnreachableThreshold,
+    Path manifest,
     Shard shard) {
 
   /** Shard {@code index} of {@code count}: this instance emits the events of channels {@code c % count == index}. */
