@@ -1,7 +1,5 @@
 package io.telemetra.sim;
 
-import java.util.Arrays;
-
 /** A small open-addressing map from long keys to int values, without boxing. 0 means absent. */
 final class LongIntMap {
   private long[] keys = new long[16];
@@ -51,10 +49,5 @@ final class LongIntMap {
         put(k[i], v[i]);
       }
     }
-  }
-
-  @Override
-  public String toString() {
-    return "LongIntMap" + Arrays.toString(Arrays.copyOf(keys, Math.min(keys.length, size)));
   }
 }
