@@ -92,6 +92,11 @@ public final class Simulation implements EventSource {
   private volatile long now = Long.MIN_VALUE;
   private boolean started;
   private int cursor;
+  /** Simulated time the next viewer-count sample is due (samples are scheduled, not drawn). */
+  private long nextSampleAt = Long.MIN_VALUE;
+  /** Slots seen and samples emitted, to cap the samples' share of the slots at low rates. */
+  private long slotsSeen;
+  private long samplesEmitted;
   private long dailyMinute = Long.MIN_VALUE;
   private double dailyFactor = 1;
 
@@ -544,6 +549,9 @@ public final class Simulation implements EventSource {
 
   // ---------------------------------------------------------------- slots
 
+  /** Viewer samples never take more than this share of the slots (at very low rates). */
+  static final double MAX_VIEWER_SLOT_SHARE = 0.5;
+
   private Event slot(long at) {
     Pending p = pending.peekFirst();
     if (p != null) {
@@ -559,7 +567,24 @@ public final class Simulation implements EventSource {
     if (liveCount == 0) {
       return null;
     }
-    double perMsViewer = viewerOn ? liveCount / (double) m.viewerIntervalMillis() : 0;
+    // Viewer-count samples follow simulated time, not the slot rate: each live channel gets one
+    // every viewerIntervalMillis, whatever RATE_PER_SEC is, so a high rate fills with chat and
+    // money rather than with samples. At a rate too low to carry them all, samples take at most
+    // maxViewerSlotShare of the slots and fall behind evenly (round-robin) instead.
+    slotsSeen++;
+    if (viewerOn) {
+      long step = Math.max(1, m.viewerIntervalMillis() / liveCount);
+      if (nextSampleAt == Long.MIN_VALUE) {
+        nextSampleAt = at;
+      }
+      boolean onlySamples = !chatOn && !txOn && !metaOn;
+      if (onlySamples || at >= nextSampleAt && samplesEmitted < MAX_VIEWER_SLOT_SHARE * slotsSeen + 1) {
+        nextSampleAt = Math.max(nextSampleAt + step, at - m.viewerIntervalMillis());
+        samplesEmitted++;
+        return emit(nextLiveRoundRobin(), EventType.VIEWER, at);
+      }
+    }
+    double perMsViewer = 0;
     double perMsMeta = metaOn ? liveCount * m.metaChangesPerHour() / HOUR : 0;
     for (int attempt = 0; attempt < 10_000; attempt++) {
       double cu = chatOn ? Math.max(0, chatTree.total()) : 0;
