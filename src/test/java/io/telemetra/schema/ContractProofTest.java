@@ -1,0 +1,155 @@
+package io.telemetra.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telemetra.cli.Main;
+import io.telemetra.event.EventType;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proof that everything the producer emits honours the contract: runs {@code telemetra
+ * produce --sink stdout} in backfill mode over many seeds and settings (channel counts, named
+ * channels with audiences, message variety, rates, enabled topics) and validates every line it
+ * writes, exactly as {@code telemetra produce --sink stdout | telemetra validate auto} would.
+ * Going through the command keeps the test independent of how the simulation is built: it
+ * exercises the real EventSource, EventJson and stdout envelope.
+ */
+class ContractProofTest {
+  static final long PER_TYPE = 100_000;
+  /** Guards against a simulation that rarely emits some type even when it is the only one enabled. */
+  static final int MAX_RUNS_PER_TYPE = 20;
+
+  private final ByteArrayOutputStream report = new ByteArrayOutputStream();
+  private final JsonLinesValidator validator = new JsonLinesValidator(null, EventValidator.standard(),
+      new PrintStream(report, true, StandardCharsets.UTF_8));
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private int seed = 1;
+  private long validatingNanos;
+
+  /** Settings varied across runs: {channels flag, value}, message variants, rate. */
+  private static final String[][] WORLDS = {
+      {"--channel-count", "1"},
+      {"--channel-count", "12"},
+      {"--channel-count", "400"},
+      {"--channel-count", "5000"},
+      {"--channels", "xqcow:15000,demo_stream,tiny_chan:1,mid_size_streamer:800"},
+  };
+  private static final String[] VARIANTS = {"1", "100", "10000", "37"};
+  private static final String[] RATES = {"max", "1", "50", "20000"};
+
+  @Test
+  void produce_everyEventOfEveryType_validatesAgainstTheSchemas() {
+    long start = System.nanoTime();
+    // Mixed runs first: all four topics together, so the simulation's own proportions and
+    // interplay (lifecycle, raids, purchases followed by chat) are covered.
+    for (int i = 0; i < WORLDS.length; i++) {
+      produce(EventType.values(), 40_000, i);
+    }
+    // Then each type alone until it has at least PER_TYPE validated events.
+    for (EventType type : EventType.values()) {
+      for (int run = 0; count(type) < PER_TYPE && run < MAX_RUNS_PER_TYPE; run++) {
+        produce(new EventType[] {type}, Math.min(60_000, PER_TYPE - count(type) + 1_000), run + type.ordinal());
+      }
+    }
+    JsonLinesValidator.Summary summary = validator.finish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "Contract proof: %,d events produced and validated in %.1f s (%,.0f events/s;"
+        + " parsing and validating took %.1f s), %s; %d produce runs%n", summary.events(), seconds,
+        summary.events() / seconds, validatingNanos / 1e9, summary.describe(), seed - 1);
+
+    String problems = report.toString(StandardCharsets.UTF_8);
+    assertThat(problems.lines().limit(30).toList()).as("first problems").isEmpty();
+    assertThat(summary.invalid()).isZero();
+    for (EventType type : EventType.values()) {
+      assertThat(count(type)).as("valid %s events", type.topicSuffix()).isGreaterThanOrEqualTo(PER_TYPE);
+    }
+  }
+
+  private long count(EventType type) {
+    return validator.summary().validByType().getOrDefault(type, 0L);
+  }
+
+  private void produce(EventType[] types, long events, int variant) {
+    String[] world = WORLDS[variant % WORLDS.length];
+    List<String> args = new ArrayList<>(List.of("produce", "--sink", "stdout", "--log-level", "WARN",
+        "--seed", Long.toString(seed++ * 7919L),
+        world[0], world[1],
+        "--message-variants", VARIANTS[variant % VARIANTS.length],
+        "--rate-per-sec", RATES[(variant + seed) % RATES.length],
+        "--from", "2026-12-01T00:00:00Z", "--to", "2036-12-01T00:00:00Z",
+        "--max-events", Long.toString(events)));
+    Map<EventType, Boolean> enabled = new EnumMap<>(EventType.class);
+    for (EventType t : EventType.values()) {
+      enabled.put(t, false);
+    }
+    for (EventType t : types) {
+      enabled.put(t, true);
+    }
+    enabled.forEach((t, on) -> {
+      args.add("--produce-" + t.topicSuffix().replace('_', '-'));
+      args.add(on.toString());
+    });
+    LineFeed feed = new LineFeed(validator);
+    int code = Main.run(args.toArray(String[]::new), Map.of(), new PrintStream(feed, false, StandardCharsets.UTF_8),
+        new PrintStream(logs, true, StandardCharsets.UTF_8));
+    feed.end();
+    validatingNanos += feed.nanos;
+    assertThat(code).as("exit code of %s (stderr: %s)", args, logs.toString(StandardCharsets.UTF_8)).isZero();
+  }
+
+  /** Splits what the producer writes into lines and hands each to the validator. */
+  static final class LineFeed extends OutputStream {
+    private final JsonLinesValidator validator;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+    long nanos;
+
+    LineFeed(JsonLinesValidator validator) {
+      this.validator = validator;
+    }
+
+    @Override
+    public void write(int b) {
+      if (b == '\n') {
+        accept();
+      } else {
+        line.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      int from = off;
+      for (int i = off; i < off + len; i++) {
+        if (b[i] == '\n') {
+          line.write(b, from, i - from);
+          accept();
+          from = i + 1;
+        }
+      }
+      line.write(b, from, off + len - from);
+    }
+
+    /** A last line without a newline is still a line. */
+    void end() {
+      if (line.size() > 0) {
+        accept();
+      }
+    }
+
+    private void accept() {
+      long start = System.nanoTime();
+      validator.accept(line.toString(StandardCharsets.UTF_8));
+      line.reset();
+      nanos += System.nanoTime() - start;
+    }
+  }
+}
