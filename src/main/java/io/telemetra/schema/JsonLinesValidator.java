@@ -64,6 +64,9 @@ public final class JsonLinesValidator {
   /** Takes the next input line (without its line terminator). */
   public void accept(String line) {
     lineNumber++;
+    if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+      line = line.substring(1); // a byte-order mark some editors write
+    }
     if (pending != null) {
       pending.append('\n').append(line);
       pendingLines++;

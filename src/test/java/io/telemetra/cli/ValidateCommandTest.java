@@ -170,6 +170,14 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_fileWithByteOrderMarkAndCrlf_isRead() throws Exception {
+    Path file = dir.resolve("windows.jsonl");
+    Files.writeString(file, "\uFEFF" + VIEWER + "\r\n" + VIEWER + "\r\n");
+    assertThat(run("validate", "viewer", "@" + file)).isEqualTo(0);
+    assertThat(out()).isEqualTo("2 events, all valid (viewer 2)\n");
+  }
+
+  @Test
   void validate_unknownSchema_isUsageError() {
     assertThat(run("validate", "chats", CHAT)).isEqualTo(2);
     assertThat(err()).isEqualTo("telemetra: Invalid value for SCHEMA: 'chats' (allowed: chat, viewer, transactions,"

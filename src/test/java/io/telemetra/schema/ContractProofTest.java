@@ -13,6 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * channels with audiences, message variety, rates, enabled topics) and validates every line it
  * writes, exactly as {@code telemetra produce --sink stdout | telemetra validate auto} would.
  * Going through the command keeps the test independent of how the simulation is built: it
- * exercises the real EventSource, EventJson and stdout envelope.
+ * exercises the real EventSource, EventJson and stdout envelope. Validation runs on a second
+ * thread so that it overlaps production.
  */
 class ContractProofTest {
   static final long PER_TYPE = 100_000;
@@ -33,7 +38,8 @@ class ContractProofTest {
       new PrintStream(report, true, StandardCharsets.UTF_8));
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
   private int seed = 1;
-  private long validatingNanos;
+  /** Validation runs on its own thread, overlapping the next events' production. */
+  private final ValidatingThread worker = new ValidatingThread(validator);
 
   /** Settings varied across runs: {channels flag, value}, message variants, rate. */
   private static final String[][] WORLDS = {
@@ -49,22 +55,24 @@ class ContractProofTest {
   @Test
   void produce_everyEventOfEveryType_validatesAgainstTheSchemas() {
     long start = System.nanoTime();
+    worker.start();
     // Mixed runs first: all four topics together, so the simulation's own proportions and
     // interplay (lifecycle, raids, purchases followed by chat) are covered.
-    for (int i = 0; i < WORLDS.length; i++) {
-      produce(EventType.values(), 40_000, i);
+    for (int i = 0; i < 2 * WORLDS.length; i++) {
+      produce(EventType.values(), 20_000, i);
     }
     // Then each type alone until it has at least PER_TYPE validated events.
     for (EventType type : EventType.values()) {
       for (int run = 0; count(type) < PER_TYPE && run < MAX_RUNS_PER_TYPE; run++) {
-        produce(new EventType[] {type}, Math.min(60_000, PER_TYPE - count(type) + 1_000), run + type.ordinal());
+        produce(new EventType[] {type}, Math.min(35_000, PER_TYPE - count(type) + 1_000), run + type.ordinal());
       }
     }
+    worker.finish();
     JsonLinesValidator.Summary summary = validator.finish();
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "Contract proof: %,d events produced and validated in %.1f s (%,.0f events/s;"
         + " parsing and validating took %.1f s), %s; %d produce runs%n", summary.events(), seconds,
-        summary.events() / seconds, validatingNanos / 1e9, summary.describe(), seed - 1);
+        summary.events() / seconds, worker.nanos / 1e9, summary.describe(), seed - 1);
 
     String problems = report.toString(StandardCharsets.UTF_8);
     assertThat(problems.lines().limit(30).toList()).as("first problems").isEmpty();
@@ -98,22 +106,21 @@ class ContractProofTest {
       args.add("--produce-" + t.topicSuffix().replace('_', '-'));
       args.add(on.toString());
     });
-    LineFeed feed = new LineFeed(validator);
+    LineFeed feed = new LineFeed(worker);
     int code = Main.run(args.toArray(String[]::new), Map.of(), new PrintStream(feed, false, StandardCharsets.UTF_8),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
     feed.end();
-    validatingNanos += feed.nanos;
+    worker.drain();
     assertThat(code).as("exit code of %s (stderr: %s)", args, logs.toString(StandardCharsets.UTF_8)).isZero();
   }
 
-  /** Splits what the producer writes into lines and hands each to the validator. */
+  /** Splits what the producer writes into lines and queues each for validation. */
   static final class LineFeed extends OutputStream {
-    private final JsonLinesValidator validator;
+    private final ValidatingThread worker;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-    long nanos;
 
-    LineFeed(JsonLinesValidator validator) {
-      this.validator = validator;
+    LineFeed(ValidatingThread worker) {
+      this.worker = worker;
     }
 
     @Override
@@ -146,10 +153,71 @@ class ContractProofTest {
     }
 
     private void accept() {
-      long start = System.nanoTime();
-      validator.accept(line.toString(StandardCharsets.UTF_8));
+      worker.submit(line.toString(StandardCharsets.UTF_8));
       line.reset();
-      nanos += System.nanoTime() - start;
+    }
+  }
+
+  /** Feeds queued lines to the validator, which is used by this thread only. */
+  static final class ValidatingThread extends Thread {
+    private static final String DRAIN = new String("drain");
+    private static final String STOP = new String("stop");
+    private final JsonLinesValidator validator;
+    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(16_384);
+    private final Semaphore drained = new Semaphore(0);
+    private volatile Throwable failure;
+    volatile long nanos;
+
+    ValidatingThread(JsonLinesValidator validator) {
+      super("contract-proof-validator");
+      setDaemon(true);
+      this.validator = validator;
+    }
+
+    void submit(String line) {
+      try {
+        queue.put(line);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Waits until every submitted line has been validated. */
+    void drain() {
+      submit(DRAIN);
+      try {
+        assertThat(drained.tryAcquire(10, TimeUnit.MINUTES)).as("validator thread keeps up").isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      assertThat(failure).as("validator thread failure").isNull();
+    }
+
+    void finish() {
+      drain();
+      submit(STOP);
+    }
+
+    @Override
+    public void run() {
+      try {
+        long spent = 0;
+        for (String line = queue.take(); line != STOP; line = queue.take()) {
+          if (line == DRAIN) {
+            nanos = spent;
+            drained.release();
+            continue;
+          }
+          long t0 = System.nanoTime();
+          validator.accept(line);
+          spent += System.nanoTime() - t0;
+        }
+      } catch (Throwable t) {
+        failure = t;
+        drained.release(1_000);
+      }
     }
   }
 }
