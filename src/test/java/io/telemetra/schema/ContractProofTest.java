@@ -17,6 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,12 +76,32 @@ class ContractProofTest {
         + " parsing and validating took %.1f s), %s; %d produce runs%n", summary.events(), seconds,
         summary.events() / seconds, worker.nanos / 1e9, summary.describe(), seed - 1);
 
+    System.out.println("Coverage: " + worker.coverage);
+
     String problems = report.toString(StandardCharsets.UTF_8);
     assertThat(problems.lines().limit(30).toList()).as("first problems").isEmpty();
     assertThat(summary.invalid()).isZero();
     for (EventType type : EventType.values()) {
       assertThat(count(type)).as("valid %s events", type.topicSuffix()).isGreaterThanOrEqualTo(PER_TYPE);
     }
+    // Every kind of event the contract distinguishes was produced and validated (host_start and
+    // host_end are legal but rare, as on Twitch since 2022, so they are not required here).
+    List<String> expected = new ArrayList<>();
+    for (String t : List.of("donation", "subscription", "bits", "gift_sub", "subscription_renewal")) {
+      expected.add("transaction_type=" + t);
+    }
+    for (String t : List.of("stream_start", "stream_end", "title_change", "category_change", "raid_incoming", "raid_outgoing")) {
+      expected.add("event_type=" + t);
+    }
+    for (String p : List.of("twitch", "bttv", "ffz", "7tv")) {
+      expected.add("provider=" + p);
+    }
+    for (String t : List.of("1000", "2000", "3000", "Prime")) {
+      expected.add("tier=" + t);
+    }
+    expected.addAll(List.of("emotes", "badges", "is_actiontrue", "is_anonymoustrue", "recipients", "raid",
+        "chat with bits", "streak_months"));
+    assertThat(worker.coverage.keySet()).containsAll(expected);
   }
 
   private long count(EventType type) {
@@ -158,6 +180,10 @@ class ContractProofTest {
     }
   }
 
+  private static final Pattern ENUMS = Pattern.compile("\"(event_type|transaction_type|provider|tier|set_id)\":\"([A-Za-z0-9_-]+)\"");
+  private static final String[] FEATURES = {"\"emotes\":", "\"badges\":", "\"is_action\":true", "\"is_anonymous\":true",
+      "\"recipients\":", "\"raid\":", "\"quality\":", "\"display_name\":", "\"streak_months\":"};
+
   /** Feeds queued lines to the validator, which is used by this thread only. */
   static final class ValidatingThread extends Thread {
     private static final String DRAIN = new String("drain");
@@ -167,6 +193,8 @@ class ContractProofTest {
     private final Semaphore drained = new Semaphore(0);
     private volatile Throwable failure;
     volatile long nanos;
+    /** How often each enum value and optional chat feature occurred, e.g. {@code transaction_type=gift_sub}. */
+    final Map<String, Long> coverage = new java.util.TreeMap<>();
 
     ValidatingThread(JsonLinesValidator validator) {
       super("contract-proof-validator");
@@ -200,6 +228,21 @@ class ContractProofTest {
       submit(STOP);
     }
 
+    private void cover(String line) {
+      Matcher m = ENUMS.matcher(line);
+      while (m.find()) {
+        coverage.merge(m.group(1) + "=" + m.group(2), 1L, Long::sum);
+      }
+      for (String f : FEATURES) {
+        if (line.contains(f)) {
+          coverage.merge(f.replace("\"", "").replace(":", "") , 1L, Long::sum);
+        }
+      }
+      if (line.contains("events.chat\"") && line.contains("\"bits\":")) {
+        coverage.merge("chat with bits", 1L, Long::sum);
+      }
+    }
+
     @Override
     public void run() {
       try {
@@ -213,6 +256,7 @@ class ContractProofTest {
           long t0 = System.nanoTime();
           validator.accept(line);
           spent += System.nanoTime() - t0;
+          cover(line);
         }
       } catch (Throwable t) {
         failure = t;
