@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One compiled contract: a JSON Schema (draft 2020-12, format assertions on) plus, when it is
@@ -27,6 +28,10 @@ public final class EventSchema {
       .formatAssertionsEnabled(true)
       .pathType(PathType.JSON_PATH)
       .build();
+
+  /** Keywords whose message is clearer with the offending value appended. */
+  private static final Set<String> SHOWS_VALUE = Set.of("pattern", "format", "enum", "const", "maxLength",
+      "minLength", "maximum", "minimum", "multipleOf", "exclusiveMinimum", "exclusiveMaximum");
 
   private final String name;
   private final EventType type;
@@ -45,12 +50,13 @@ public final class EventSchema {
     this.source = source;
     this.schema = FACTORY.getSchema(source, CONFIG);
     this.schema.initializeValidators();
-    Set<String> props = new java.util.TreeSet<>();
+    Set<String> props = new TreeSet<>();
     source.path("properties").fieldNames().forEachRemaining(props::add);
     this.topLevelProperties = props;
   }
 
-  JsonNode sourceForTest() {
+  /** The schema document as loaded (for tests and tools). */
+  JsonNode document() {
     return source;
   }
 
@@ -95,8 +101,7 @@ public final class EventSchema {
         text += " (did you mean '" + near + "'?)";
       }
     }
-    if (Set.of("pattern", "format", "enum", "const", "maxLength", "minLength", "maximum", "minimum",
-        "multipleOf", "exclusiveMinimum").contains(keyword)) {
+    if (SHOWS_VALUE.contains(keyword)) {
       JsonNode value = m.getInstanceNode();
       if (value != null && value.isValueNode()) {
         String shown = value.toString();
