@@ -77,7 +77,7 @@ public final class ProduceCommand implements Callable<Integer> {
     return run.run();
   }
 
-  static EventSource simulation(Settings s) {
+  public static EventSource simulation(Settings s) {
     return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(), s.enabledTypes()));
   }
 

@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  * flag as the user wrote it, the value, and what is allowed.
  */
 public final class SettingsParser {
-  /** Twitch logins: 4-25 of [a-z0-9_], not starting with an underscore. */
-  public static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9_]{3,24}");
+  /**
+   * Twitch logins: [a-z0-9_], not starting with an underscore; 4-25 characters for new accounts,
+   * but legacy logins of 3 (such as xqc) exist, so 3-25 are accepted.
+   */
+  public static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9_]{2,24}");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
@@ -242,7 +245,7 @@ public final class SettingsParser {
       String login = name.toLowerCase(Locale.ROOT);
       if (!LOGIN.matcher(login).matches()) {
         throw new UsageException("Invalid value for " + label(Setting.CHANNELS) + ": '" + name
-            + "' is not a Twitch login (allowed: 4-25 characters of a-z, 0-9 and _, not starting with _)");
+            + "' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)");
       }
       if (!seen.add(login)) {
         throw new UsageException("Invalid value for " + label(Setting.CHANNELS) + ": channel '" + login + "' is listed twice");

@@ -104,6 +104,7 @@ public final class KafkaSetup {
           // Another instance created it between our list and create: fine.
         }
       }
+      awaitLeaders(admin, topics);
       List<String> present = new ArrayList<>(topics);
       present.retainAll(existing);
       if (!present.isEmpty()) {
@@ -122,6 +123,31 @@ public final class KafkaSetup {
       }
       throw new FatalSinkException("Could not create topics: " + cause.getMessage(), ExitCodes.RUNTIME, cause);
     }
+  }
+
+  /**
+   * Waits until every partition has a leader that the brokers know about. Producing to a topic
+   * the same instant it is created gets NOT_LEADER_OR_FOLLOWER from a broker that has not yet
+   * applied the new metadata, and with several idempotent batches in flight that can leave a
+   * partition stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries.
+   */
+  private static void awaitLeaders(Admin admin, Collection<String> topics) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+        boolean ready = d.size() == topics.size() && d.values().stream()
+            .allMatch(td -> !td.partitions().isEmpty()
+                && td.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        LOG.debug("Topics not described yet: {}", e.getMessage());
+      }
+      Thread.sleep(100);
+    }
+    LOG.warn("Not every partition of {} has a leader after 30 s; producing anyway", topics);
   }
 
   /** For tests and tools: how long {@link #awaitCluster} would wait in total. */

@@ -11,8 +11,6 @@ import io.telemetra.config.Rate;
 public final class Pacer {
   /** Catching up on more than this much lag would be a burst: reset the schedule instead. */
   static final long MAX_LAG_NANOS = 1_000_000_000L;
-  /** Sleeping is imprecise; for waits shorter than this, spin-yield instead. */
-  private static final long SPIN_NANOS = 50_000L;
 
   private final Ticker ticker;
   private final double nanosPerSlot;
@@ -41,11 +39,7 @@ public final class Pacer {
       wait = 0;
     }
     while (wait > 0) {
-      if (wait > SPIN_NANOS) {
-        ticker.sleepNanos(wait - SPIN_NANOS / 2);
-      } else {
-        Thread.onSpinWait();
-      }
+      ticker.sleepNanos(wait);
       wait = due - ticker.nanoTime();
     }
     slot++;
