@@ -25,27 +25,36 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-        "Validates events (JSON, one per line) against the event schemas.",
-        "Prints one line per problem (line, JSON path, what was expected) and a summary.",
-        "Examples:",
-        "  telemetra validate chat '{\"message_id\": ...}'",
-        "  telemetra validate transactions @events.jsonl",
-        "  telemetra produce --sink stdout --max-events 1000 | telemetra validate auto"},
+      "Validates events (JSON, one per line) against the event schemas.",
+      "Prints one line per problem (line, JSON path, what was expected) and a summary.",
+      "Examples:",
+      "  telemetra validate chat '{\"message_id\": ...}'",
+      "  telemetra validate transactions @events.jsonl",
+      "  telemetra produce --sink stdout --max-events 1000 | telemetra validate auto"
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every event is valid",
-        "1:some event is invalid or not JSON",
-        "2:usage error, unreadable schema or input, or no event in the input"})
+      "0:every event is valid",
+      "1:some event is invalid or not JSON",
+      "2:usage error, unreadable schema or input, or no event in the input"
+    })
 public final class ValidateCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "SCHEMA", description = {
-      "chat, viewer, transactions or stream_meta (or a schema file name such as chat_message.json): the packaged schema;",
-      "auto: every line is a --sink stdout envelope {\"topic\", \"key\", \"value\"} and its topic picks the schema;",
-      "otherwise the path of a JSON Schema file."})
+  @Parameters(
+      index = "0",
+      paramLabel = "SCHEMA",
+      description = {
+        "chat, viewer, transactions or stream_meta (or a schema file name such as chat_message.json): the packaged schema;",
+        "auto: every line is a --sink stdout envelope {\"topic\", \"key\", \"value\"} and its topic picks the schema;",
+        "otherwise the path of a JSON Schema file."
+      })
   String schema;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "INPUT", description = {
-      "Inline JSON, @FILE (JSON Lines), or - for standard input (the default)."})
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "INPUT",
+      description = {"Inline JSON, @FILE (JSON Lines), or - for standard input (the default)."})
   String input;
 
   private final PrintStream out;
@@ -86,8 +95,11 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     Path path = Path.of(name);
     if (!Files.isRegularFile(path)) {
-      throw new UsageException("Invalid value for SCHEMA: '" + name + "' (allowed: chat, viewer, transactions,"
-          + " stream_meta, a schema file name such as chat_message.json, auto, or the path of a schema file)");
+      throw new UsageException(
+          "Invalid value for SCHEMA: '"
+              + name
+              + "' (allowed: chat, viewer, transactions,"
+              + " stream_meta, a schema file name such as chat_message.json, auto, or the path of a schema file)");
     }
     try {
       return EventValidator.loadSchema(path);
@@ -111,9 +123,14 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     if (!in.isBlank() && "{[".indexOf(in.strip().charAt(0)) < 0) {
-      String hint = Files.isRegularFile(Path.of(in)) ? " (to read the file, write @" + in + ")" : "";
-      throw new UsageException("Invalid value for INPUT: '" + abbreviate(in) + "' (allowed: inline JSON starting with"
-          + " '{', @FILE, or - for standard input)" + hint);
+      String hint =
+          Files.isRegularFile(Path.of(in)) ? " (to read the file, write @" + in + ")" : "";
+      throw new UsageException(
+          "Invalid value for INPUT: '"
+              + abbreviate(in)
+              + "' (allowed: inline JSON starting with"
+              + " '{', @FILE, or - for standard input)"
+              + hint);
     }
     return new BufferedReader(new StringReader(in));
   }

@@ -16,22 +16,35 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One compiled contract: a JSON Schema (draft 2020-12, format assertions on) plus, when it is
- * one of the four event schemas, the {@link ContractRules} JSON Schema cannot express.
- * Immutable and thread-safe once built.
+ * One compiled contract: a JSON Schema (draft 2020-12, format assertions on) plus, when it is one
+ * of the four event schemas, the {@link ContractRules} JSON Schema cannot express. Immutable and
+ * thread-safe once built.
  */
 public final class EventSchema {
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      // "format" is only an annotation in 2020-12 unless asserted; the contract wants uuid and
-      // date-time checked (the patterns check the exact layout, format the calendar).
-      .formatAssertionsEnabled(true)
-      .pathType(PathType.JSON_PATH)
-      .build();
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder()
+          // "format" is only an annotation in 2020-12 unless asserted; the contract wants uuid and
+          // date-time checked (the patterns check the exact layout, format the calendar).
+          .formatAssertionsEnabled(true)
+          .pathType(PathType.JSON_PATH)
+          .build();
 
   /** Keywords whose message is clearer with the offending value appended. */
-  private static final Set<String> SHOWS_VALUE = Set.of("pattern", "format", "enum", "const", "maxLength",
-      "minLength", "maximum", "minimum", "multipleOf", "exclusiveMinimum", "exclusiveMaximum");
+  private static final Set<String> SHOWS_VALUE =
+      Set.of(
+          "pattern",
+          "format",
+          "enum",
+          "const",
+          "maxLength",
+          "minLength",
+          "maximum",
+          "minimum",
+          "multipleOf",
+          "exclusiveMinimum",
+          "exclusiveMaximum");
 
   private final String name;
   private final EventType type;
@@ -90,12 +103,16 @@ public final class EventSchema {
     }
     String keyword = m.getType();
     JsonNode schemaNode = m.getSchemaNode();
-    if ("not".equals(keyword) && schemaNode != null && schemaNode.size() == 1
+    if ("not".equals(keyword)
+        && schemaNode != null
+        && schemaNode.size() == 1
         && schemaNode.path("required").size() == 1) {
       text = "must not have property '" + schemaNode.get("required").get(0).asText() + "'";
     } else if ("format".equals(keyword)) {
       text = text.replaceFirst("^does not match the \\S+ pattern must be", "must be");
-    } else if ("additionalProperties".equals(keyword) && path.equals("$") && m.getProperty() != null) {
+    } else if ("additionalProperties".equals(keyword)
+        && path.equals("$")
+        && m.getProperty() != null) {
       String near = nearest(m.getProperty(), topLevelProperties);
       if (near != null) {
         text += " (did you mean '" + near + "'?)";
@@ -115,7 +132,9 @@ public final class EventSchema {
     return new Violation(path, text);
   }
 
-  /** The description of the allOf item (an if/then/else rule) the failing keyword sits in, if any. */
+  /**
+   * The description of the allOf item (an if/then/else rule) the failing keyword sits in, if any.
+   */
   private String ruleOf(ValidationMessage m) {
     if (m.getSchemaLocation() == null) {
       return null;
@@ -129,7 +148,9 @@ public final class EventSchema {
     for (int i = 0; i < fragment.getNameCount() && node != null; i++) {
       Object element = fragment.getElement(i);
       boolean inAllOf = i >= 2 && "allOf".equals(fragment.getElement(i - 2));
-      if ((element.equals("then") || element.equals("else")) && inAllOf && node.path("description").isTextual()) {
+      if ((element.equals("then") || element.equals("else"))
+          && inAllOf
+          && node.path("description").isTextual()) {
         rule = node.get("description").asText();
       }
       node = element instanceof Integer index ? node.get(index) : node.get(element.toString());

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates events against the contract: the four JSON Schemas packaged from {@code schemas/}
- * into the jar (classpath {@code /schemas/<file>}), plus the cross-field rules they describe
- * but JSON Schema cannot express. Thread-safe; build it once and share it.
+ * Validates events against the contract: the four JSON Schemas packaged from {@code schemas/} into
+ * the jar (classpath {@code /schemas/<file>}), plus the cross-field rules they describe but JSON
+ * Schema cannot express. Thread-safe; build it once and share it.
  *
  * <pre>{@code
  * EventValidator validator = EventValidator.standard();
@@ -29,10 +29,11 @@ import java.util.Map;
  */
 public final class EventValidator {
   /** Parses strictly: duplicate keys and trailing garbage are errors, decimals stay exact. */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private static volatile EventValidator standard;
 
@@ -71,8 +72,8 @@ public final class EventValidator {
   }
 
   /**
-   * Parses UTF-8 JSON (a Kafka record value) and validates it. Malformed JSON gives one
-   * violation at path {@code $} naming the line and column; never throws for bad input.
+   * Parses UTF-8 JSON (a Kafka record value) and validates it. Malformed JSON gives one violation
+   * at path {@code $} naming the line and column; never throws for bad input.
    */
   public List<Violation> validate(EventType type, byte[] json) {
     JsonNode node;
@@ -90,8 +91,8 @@ public final class EventValidator {
   }
 
   /**
-   * Loads a schema file from disk. When its file name is one of the four event schemas, that
-   * type's extra rules apply too.
+   * Loads a schema file from disk. When its file name is one of the four event schemas, that type's
+   * extra rules apply too.
    *
    * @throws IOException if the file cannot be read or is not JSON
    */
@@ -110,24 +111,36 @@ public final class EventValidator {
     return new EventSchema(name, type, node);
   }
 
-  /** "malformed JSON at line 1, column 17: Unexpected character ..." without Jackson's source excerpt. */
+  /**
+   * "malformed JSON at line 1, column 17: Unexpected character ..." without Jackson's source
+   * excerpt.
+   */
   static String malformed(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    String what = e.getOriginalMessage()
-        .replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
-        .replaceAll("\\s+", " ")
-        .trim();
+    String what =
+        e.getOriginalMessage()
+            .replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+            .replaceAll("\\s+", " ")
+            .trim();
     if (at == null) {
       return "malformed JSON: " + what;
     }
-    return "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + what;
+    return "malformed JSON at line "
+        + at.getLineNr()
+        + ", column "
+        + at.getColumnNr()
+        + ": "
+        + what;
   }
 
   private static JsonNode readResource(EventType t) {
     String resource = "/schemas/" + t.schemaFile();
     try (InputStream in = EventValidator.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("schema " + resource + " is missing from the classpath (the build packages schemas/*.json)");
+        throw new IllegalStateException(
+            "schema "
+                + resource
+                + " is missing from the classpath (the build packages schemas/*.json)");
       }
       return MAPPER.readTree(in);
     } catch (IOException e) {

@@ -29,7 +29,9 @@ import java.util.Set;
 public final class JsonLinesValidator {
   /** Longest pretty-printed document, in lines, before giving up on it. */
   private static final int MAX_DOCUMENT_LINES = 10_000;
-  private static final Set<String> ENVELOPE_FIELDS = Set.of("topic", "key", "value", "partition", "offset", "headers");
+
+  private static final Set<String> ENVELOPE_FIELDS =
+      Set.of("topic", "key", "value", "partition", "offset", "headers");
 
   private final EventSchema fixed;
   private final EventValidator validator;
@@ -43,7 +45,8 @@ public final class JsonLinesValidator {
   private int pendingLines;
 
   /**
-   * @param fixed the schema for every line, or null for auto mode (schema from each envelope's topic)
+   * @param fixed the schema for every line, or null for auto mode (schema from each envelope's
+   *     topic)
    * @param validator the event schemas used in auto mode
    * @param report where problems are printed, one per line
    */
@@ -109,14 +112,22 @@ public final class JsonLinesValidator {
         events++;
         invalid++;
         int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-        report.println("line " + (pendingStart + line - 1) + ": " + EventValidator.malformed(e)
-            .replaceFirst("at line \\d+, column", "at column"));
+        report.println(
+            "line "
+                + (pendingStart + line - 1)
+                + ": "
+                + EventValidator.malformed(e).replaceFirst("at line \\d+, column", "at column"));
         pending = null;
       } else if (atEnd || pendingLines >= MAX_DOCUMENT_LINES) {
         events++;
         invalid++;
-        report.println("line " + pendingStart + ": malformed JSON: the document starting here never closes"
-            + (atEnd ? " (end of input at line " + lineNumber + ")" : " within " + MAX_DOCUMENT_LINES + " lines"));
+        report.println(
+            "line "
+                + pendingStart
+                + ": malformed JSON: the document starting here never closes"
+                + (atEnd
+                    ? " (end of input at line " + lineNumber + ")"
+                    : " within " + MAX_DOCUMENT_LINES + " lines"));
         pending = null;
       }
     }
@@ -124,7 +135,8 @@ public final class JsonLinesValidator {
 
   /** Whether parsing failed only because the document is not finished yet. */
   private static boolean endOfInput(JsonProcessingException e) {
-    return e instanceof JsonEOFException || e.getOriginalMessage().startsWith("Unexpected end-of-input");
+    return e instanceof JsonEOFException
+        || e.getOriginalMessage().startsWith("Unexpected end-of-input");
   }
 
   private void check(long at, String text) {
@@ -134,7 +146,11 @@ public final class JsonLinesValidator {
     } catch (JsonProcessingException e) {
       events++;
       invalid++;
-      report.println("line " + at + ": " + EventValidator.malformed(e).replaceFirst("at line 1, column", "at column"));
+      report.println(
+          "line "
+              + at
+              + ": "
+              + EventValidator.malformed(e).replaceFirst("at line 1, column", "at column"));
       return;
     }
     handle(at, node);
@@ -153,25 +169,41 @@ public final class JsonLinesValidator {
       EventType type = EventType.ofTopic(topic);
       if (fixed == null) {
         if (type == null) {
-          fail(where + ": topic '" + topic + "' is not an event topic (<prefix>.chat, .viewer, .transactions or"
-              + " .stream_meta), so auto cannot pick a schema");
+          fail(
+              where
+                  + ": topic '"
+                  + topic
+                  + "' is not an event topic (<prefix>.chat, .viewer, .transactions or"
+                  + " .stream_meta), so auto cannot pick a schema");
           return;
         }
         schema = validator.schema(type);
       } else if (type != null && fixed.type() != null && type != fixed.type()) {
-        fail(where + ": the topic carries " + type.topicSuffix() + " events, but SCHEMA is " + fixed.name()
-            + " (use SCHEMA auto to pick each line's schema from its topic)");
+        fail(
+            where
+                + ": the topic carries "
+                + type.topicSuffix()
+                + " events, but SCHEMA is "
+                + fixed.name()
+                + " (use SCHEMA auto to pick each line's schema from its topic)");
         return;
       }
       JsonNode key = node.get("key");
       JsonNode channel = event.get("channel");
       if (key != null && channel != null && channel.isTextual() && !channel.equals(key)) {
-        extra.add(new Violation("key", "the record key must be the event's channel '" + channel.textValue()
-            + "', but is " + key));
+        extra.add(
+            new Violation(
+                "key",
+                "the record key must be the event's channel '"
+                    + channel.textValue()
+                    + "', but is "
+                    + key));
       }
     } else if (fixed == null) {
-      fail(where + ": not a {\"topic\", \"key\", \"value\"} envelope: SCHEMA auto needs one per line"
-          + " (telemetra produce --sink stdout writes them); give a SCHEMA such as chat to validate bare events");
+      fail(
+          where
+              + ": not a {\"topic\", \"key\", \"value\"} envelope: SCHEMA auto needs one per line"
+              + " (telemetra produce --sink stdout writes them); give a SCHEMA such as chat to validate bare events");
       return;
     }
     List<Violation> violations = new ArrayList<>(schema.validate(event));
@@ -223,7 +255,10 @@ public final class JsonLinesValidator {
       if (invalid > 0) {
         return invalid + " of " + events + " " + (events == 1 ? "event" : "events") + " invalid";
       }
-      StringBuilder sb = new StringBuilder().append(events).append(events == 1 ? " event, valid" : " events, all valid");
+      StringBuilder sb =
+          new StringBuilder()
+              .append(events)
+              .append(events == 1 ? " event, valid" : " events, all valid");
       if (!validByType.isEmpty()) {
         List<String> parts = new ArrayList<>();
         validByType.forEach((t, n) -> parts.add(t.topicSuffix() + " " + n));
