@@ -3,11 +3,11 @@ package io.telemetra.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.telemetra.metrics.JsonLogEncoder;
 import org.slf4j.LoggerFactory;
 
 /** Applies LOG_LEVEL and LOG_FORMAT to Logback at start-up. */
@@ -27,18 +27,15 @@ public final class LogConfig {
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
     ctx.getLogger("io.telemetra").setLevel(Level.toLevel(level, Level.INFO));
-    if (level.equals("DEBUG") || level.equals("TRACE")) {
-      ctx.getLogger("org.apache.kafka").setLevel(Level.INFO);
-    }
+    // Kafka's clients and broker are chatty: INFO only when debugging, else WARN as in logback.xml
+    // (set both ways, so a second run in the same JVM, e.g. in tests, does not inherit DEBUG's).
+    boolean debug = level.equals("DEBUG") || level.equals("TRACE");
+    ctx.getLogger("org.apache.kafka").setLevel(debug ? Level.INFO : Level.WARN);
     Encoder<ILoggingEvent> encoder;
     if ("json".equals(format)) {
-      JsonEncoder json = new JsonEncoder();
-      json.setWithSequenceNumber(false);
-      json.setWithContext(false);
-      json.setWithFormattedMessage(true);
-      json.setWithMessage(false);
-      json.setWithArguments(false);
-      encoder = json;
+      // Logback's own JsonEncoder writes epoch-millis timestamps and loggerName/formattedMessage
+      // fields; this one writes the ISO timestamp, logger and message that log shippers expect.
+      encoder = new JsonLogEncoder();
     } else {
       PatternLayoutEncoder text = new PatternLayoutEncoder();
       text.setPattern(TEXT_PATTERN);

@@ -3,6 +3,7 @@ package io.telemetra.cli;
 import io.telemetra.config.Setting;
 import io.telemetra.config.Settings;
 import io.telemetra.config.SettingsParser;
+import io.telemetra.metrics.Monitoring;
 import io.telemetra.produce.ProduceRun;
 import io.telemetra.produce.Ticker;
 import io.telemetra.sim.EventSource;
@@ -74,7 +75,12 @@ public final class ProduceCommand implements Callable<Integer> {
     LOG.info("Settings: {}", describe(settings));
     ProduceRun run = new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, out, ProduceCommand::simulation);
     Signals.onStop(run::requestStop);
-    return run.run();
+    Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM);
+    try {
+      return run.run();
+    } finally {
+      monitoring.close();
+    }
   }
 
   public static EventSource simulation(Settings s) {
@@ -91,7 +97,8 @@ public final class ProduceCommand implements Callable<Integer> {
         + " channels=" + (s.channels().isEmpty() ? s.channelCount() + " generated" : s.channels().size() + " named")
         + " rate=" + s.rate() + " seed=" + s.seed() + " maxEvents=" + s.maxEvents() + " duration=" + s.duration()
         + " topicPrefix=" + s.topicPrefix() + " partitions=" + s.topicPartitions()
-        + " replication=" + s.topicReplicationFactor() + " clientProperties=" + props;
+        + " replication=" + s.topicReplicationFactor() + " metricsPort=" + (s.metricsPort() == 0 ? "off" : s.metricsPort())
+        + " clientProperties=" + props;
   }
 
   /** Whether a Kafka client property holds a secret (passwords, JAAS configs, keys). */

@@ -52,7 +52,13 @@ public enum Setting {
   EMBEDDED_BROKER_PORT("--embedded-broker-port", "9092", "a port from 1 to 65535",
       "Port of the embedded broker (used when KAFKA_BOOTSTRAP_SERVERS is not set)."),
   EMBEDDED_BROKER_DATA_DIR("--embedded-broker-data-dir", "(temporary directory)", "a directory path",
-      "Where the embedded broker keeps its log; a temporary directory is deleted on exit.");
+      "Where the embedded broker keeps its log; a temporary directory is deleted on exit."),
+  METRICS_PORT("--metrics-port", "9464", "a port from 1 to 65535, or 0 or 'off' for no endpoint",
+      "HTTP port serving /metrics (Prometheus text format), /health, /healthz and /readyz."),
+  METRICS_PER_CHANNEL("--metrics-per-channel", "false", "true or false",
+      "Also export per-channel counters (one series per channel and event type: mind the cardinality)."),
+  HEALTH_UNREACHABLE_THRESHOLD("--health-unreachable-threshold", "30s", "a positive duration such as 30s or 2m",
+      "/health answers 503 once Kafka has left records unacknowledged (or stayed unreachable) this long.");
 
   /** Environment variables with this prefix become Kafka client properties: {@code KAFKA_CLIENT_SASL_MECHANISM -> sasl.mechanism}. */
   public static final String CLIENT_PROPERTY_PREFIX = "KAFKA_CLIENT_";

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param maxEvents 0 = unlimited
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
+ * @param metricsPort port of the /metrics and /health endpoint; 0 = no endpoint
  */
 public record Settings(
     String bootstrapServers,
@@ -43,7 +44,10 @@ public record Settings(
     int embeddedBrokerPort,
     Path embeddedBrokerDataDir,
     Instant from,
-    Instant to) {
+    Instant to,
+    int metricsPort,
+    boolean metricsPerChannel,
+    Duration healthUnreachableThreshold) {
 
   /** Where events are written. */
   public enum Sink {

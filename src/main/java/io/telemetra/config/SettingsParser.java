@@ -129,10 +129,14 @@ public final class SettingsParser {
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
     }
+    int metricsPort = metricsPort();
+    boolean perChannel = bool(Setting.METRICS_PER_CHANNEL);
+    Duration unreachable = duration(Setting.HEALTH_UNREACHABLE_THRESHOLD, false);
     return new Settings(
         bootstrap, channels, channelCount, rate, variants, logLevel, logFormat, types, seed, seedGiven,
         maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
-        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to);
+        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to,
+        metricsPort, perChannel, unreachable);
   }
 
   /** {@code KAFKA_CLIENT_SASL_JAAS_CONFIG=...} becomes {@code sasl.jaas.config=...}. */
@@ -253,6 +257,11 @@ public final class SettingsParser {
       out.add(new ChannelSpec(login, audience));
     }
     return out;
+  }
+
+  private int metricsPort() {
+    String v = value(Setting.METRICS_PORT).trim();
+    return v.equalsIgnoreCase("off") ? 0 : intIn(Setting.METRICS_PORT, 0, 65535);
   }
 
   private Rate rate() {

@@ -4,6 +4,7 @@ import io.telemetra.cli.ExitCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -126,28 +130,38 @@ public final class KafkaSetup {
   }
 
   /**
-   * Waits until every partition has a leader that the brokers know about. Producing to a topic
-   * the same instant it is created gets NOT_LEADER_OR_FOLLOWER from a broker that has not yet
-   * applied the new metadata, and with several idempotent batches in flight that can leave a
-   * partition stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries.
+   * Waits until the leader of every partition answers a ListOffsets request. Producing to a
+   * topic the instant it is created gets NOT_LEADER_OR_FOLLOWER from a broker that has not yet
+   * become leader, and with several idempotent batches in flight that can leave a partition
+   * stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries (seen with the embedded broker). A leader
+   * that answers ListOffsets is serving the partition.
    */
   private static void awaitLeaders(Admin admin, Collection<String> topics) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String last = "";
     while (System.nanoTime() < deadline) {
       try {
         Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
-        boolean ready = d.size() == topics.size() && d.values().stream()
-            .allMatch(td -> !td.partitions().isEmpty()
-                && td.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-        if (ready) {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        boolean leaders = d.size() == topics.size();
+        for (TopicDescription td : d.values()) {
+          leaders &= !td.partitions().isEmpty();
+          for (TopicPartitionInfo p : td.partitions()) {
+            leaders &= p.leader() != null && !p.leader().isEmpty();
+            specs.put(new TopicPartition(td.name(), p.partition()), OffsetSpec.latest());
+          }
+        }
+        if (leaders) {
+          admin.listOffsets(specs).all().get(10, TimeUnit.SECONDS);
           return;
         }
       } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-        LOG.debug("Topics not described yet: {}", e.getMessage());
+        last = String.valueOf(e.getMessage());
+        LOG.debug("Partitions not ready yet: {}", last);
       }
       Thread.sleep(100);
     }
-    LOG.warn("Not every partition of {} has a leader after 30 s; producing anyway", topics);
+    LOG.warn("Not every partition of {} has a serving leader after 30 s ({}); producing anyway", topics, last);
   }
 
   /** For tests and tools: how long {@link #awaitCluster} would wait in total. */
