@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulates Twitch streaming activity and produces it as JSON to Kafka.",
-    subcommands = {ProduceCommand.class, BrokerCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ProduceCommand.class, ConsumeCommand.class, BrokerCommand.class, ValidateCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -73,6 +74,9 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ProduceCommand.class) {
         return cls.cast(new ProduceCommand(env, out, err));
+      }
+      if (cls == ConsumeCommand.class) {
+        return cls.cast(new ConsumeCommand(env, out, err));
       }
       if (cls == BrokerCommand.class) {
         return cls.cast(new BrokerCommand(env));

@@ -3,6 +3,7 @@ package io.telemetra.cli;
 import io.telemetra.config.Setting;
 import io.telemetra.config.Settings;
 import io.telemetra.config.SettingsParser;
+import io.telemetra.produce.ManifestRecorder;
 import io.telemetra.metrics.Monitoring;
 import io.telemetra.produce.ProduceRun;
 import io.telemetra.produce.Ticker;
@@ -74,12 +75,34 @@ public final class ProduceCommand implements Callable<Integer> {
     parser.warnings().forEach(LOG::warn);
     LOG.info("Settings: {}", describe(settings));
     ProduceRun run = new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, out, ProduceCommand::simulation);
+    ManifestRecorder manifest = null;
+    if (settings.manifest() != null) {
+      manifest = new ManifestRecorder(run.runId(), settings, Clock.systemUTC());
+      run.addListener(manifest);
+    }
     Signals.onStop(run::requestStop);
     Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM);
+    int code;
     try {
-      return run.run();
+      code = run.run();
     } finally {
       monitoring.close();
+    }
+    if (manifest != null) {
+      code = writeManifest(manifest, settings.manifest(), code);
+    }
+    return code;
+  }
+
+  /** Writes the manifest at shutdown, even after a failed run: it records what Kafka acknowledged. */
+  private static int writeManifest(ManifestRecorder manifest, java.nio.file.Path file, int code) {
+    try {
+      manifest.write(file);
+      LOG.info("Manifest written to {} ({} events)", file, manifest.manifest().events());
+      return code;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.error("Could not write the manifest to {}: {}", file, e.toString());
+      return code == ExitCodes.OK ? ExitCodes.RUNTIME : code;
     }
   }
 

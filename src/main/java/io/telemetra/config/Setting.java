@@ -58,7 +58,9 @@ public enum Setting {
   METRICS_PER_CHANNEL("--metrics-per-channel", "false", "true or false",
       "Also export per-channel counters (one series per channel and event type: mind the cardinality)."),
   HEALTH_UNREACHABLE_THRESHOLD("--health-unreachable-threshold", "30s", "a positive duration such as 30s or 2m",
-      "/health answers 503 once Kafka has left records unacknowledged (or stayed unreachable) this long.");
+      "/health answers 503 once Kafka has left records unacknowledged (or stayed unreachable) this long."),
+  MANIFEST("--manifest", "(none)", "a file path in an existing directory",
+      "At shutdown, write the run's manifest (JSON: counts and sequence ranges per topic and channel, per-minute aggregates) here; `telemetra consume --verify FILE` checks Kafka against it.");
 
   /** Environment variables with this prefix become Kafka client properties: {@code KAFKA_CLIENT_SASL_MECHANISM -> sasl.mechanism}. */
   public static final String CLIENT_PROPERTY_PREFIX = "KAFKA_CLIENT_";

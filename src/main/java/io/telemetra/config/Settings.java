@@ -19,6 +19,7 @@ import java.util.Set;
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
  * @param metricsPort port of the /metrics and /health endpoint; 0 = no endpoint
+ * @param manifest where to write the run's manifest at shutdown, or null
  */
 public record Settings(
     String bootstrapServers,
@@ -47,7 +48,8 @@ public record Settings(
     Instant to,
     int metricsPort,
     boolean metricsPerChannel,
-    Duration healthUnreachableThreshold) {
+    Duration healthUnreachableThreshold,
+    Path manifest) {
 
   /** Where events are written. */
   public enum Sink {
