@@ -32,7 +32,7 @@ import picocli.CommandLine;
 class DocsCommandsTest {
   static final List<String> DOCS = List.of("README.md", "QUICKSTART.md", "schemas/README.md");
   private static final Pattern TELEMETRA = Pattern.compile(
-      "^(?:\\$ )?((?:[A-Z][A-Z0-9_]*=(?:'[^']*'|\"[^\"]*\"|\\S*)\\s+)*)(?:\\./telemetra|telemetra|java -jar target/telemetra\\.jar)\\s+(.*)$");
+      "^(?:\\$ )?((?:[A-Z][A-Z0-9_]*=(?:'[^']*'|\"[^\"]*\"|\\S*)\\s+)*)(?:\\./telemetra|telemetra|java -jar \\S*telemetra\\.jar)\\s+(.*)$");
   private static final Pattern MAKE = Pattern.compile("^(?:\\$ )?(?:[A-Z_]+=\\S+\\s+)*make\\s+([a-z][a-z-]*)");
 
   /** One documented command line: where it is and its text (continuations joined). */
