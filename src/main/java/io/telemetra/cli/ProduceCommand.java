@@ -10,6 +10,7 @@ import io.telemetra.produce.Ticker;
 import io.telemetra.sim.EventSource;
 import io.telemetra.sim.Simulation;
 import io.telemetra.sim.SimulationConfig;
+import io.telemetra.sim.SimulationModel;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -106,8 +107,10 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
+  /** The simulation the producer runs for these settings (public for tests and benchmarks). */
   public static EventSource simulation(Settings s) {
-    return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(), s.enabledTypes()));
+    return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(),
+        s.enabledTypes(), SimulationModel.DEFAULTS, s.shard().index(), s.shard().count()));
   }
 
   /** The settings for the start-up log line; client property values that may be secrets are masked. */
@@ -118,6 +121,7 @@ public final class ProduceCommand implements Callable<Integer> {
     return "bootstrap=" + (s.bootstrapServers() == null ? (s.sink() == Settings.Sink.KAFKA ? "embedded" : "-") : s.bootstrapServers())
         + " sink=" + s.sink().name().toLowerCase(java.util.Locale.ROOT)
         + " channels=" + (s.channels().isEmpty() ? s.channelCount() + " generated" : s.channels().size() + " named")
+        + " shard=" + s.shard()
         + " rate=" + s.rate() + " seed=" + s.seed() + " maxEvents=" + s.maxEvents() + " duration=" + s.duration()
         + " topicPrefix=" + s.topicPrefix() + " partitions=" + s.topicPartitions()
         + " replication=" + s.topicReplicationFactor() + " metricsPort=" + (s.metricsPort() == 0 ? "off" : s.metricsPort())

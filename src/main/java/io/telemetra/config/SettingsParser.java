@@ -34,6 +34,7 @@ public final class SettingsParser {
   public static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9_]{2,24}");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+  private static final Pattern SHARD = Pattern.compile("(\\d{1,4})/(\\d{1,4})");
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
 
   private final Map<String, String> env;
@@ -132,6 +133,7 @@ public final class SettingsParser {
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
     }
+    Settings.Shard shard = shard();
     int metricsPort = metricsPort();
     boolean perChannel = bool(Setting.METRICS_PER_CHANNEL);
     Duration unreachable = duration(Setting.HEALTH_UNREACHABLE_THRESHOLD, false);
@@ -141,7 +143,7 @@ public final class SettingsParser {
         maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
         retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to,
         metricsPort, perChannel, unreachable,
-        manifest);
+        manifest, shard);
   }
 
   /** {@code KAFKA_CLIENT_SASL_JAAS_CONFIG=...} becomes {@code sasl.jaas.config=...}. */
@@ -267,6 +269,19 @@ public final class SettingsParser {
       out.add(new ChannelSpec(login, audience));
     }
     return out;
+  }
+
+  private Settings.Shard shard() {
+    String v = value(Setting.SHARD).trim();
+    Matcher m = SHARD.matcher(v);
+    if (m.matches()) {
+      int i = Integer.parseInt(m.group(1));
+      int n = Integer.parseInt(m.group(2));
+      if (n >= 1 && n <= 1024 && i < n) {
+        return new Settings.Shard(i, n);
+      }
+    }
+    throw bad(Setting.SHARD, v);
   }
 
   /** MANIFEST: checked now, so that a run does not end with nowhere to write its manifest. */

@@ -192,7 +192,7 @@ public final class ProduceRun {
     }
     setup.ensureTopics(topics, settings.topicPartitions(), settings.topicReplicationFactor());
     KafkaSink.capBatchSize(config, setup.smallestMaxMessageBytes(topics), settings.clientProperties());
-    return new KafkaSink(config, runId, null, all);
+    return new KafkaSink(config, runId, settings.shard().count() > 1 ? settings.shard().toString() : null, all);
   }
 
   private void loop(EventSink sink) throws InterruptedException {
@@ -238,7 +238,7 @@ public final class ProduceRun {
         pacer.acquire();
         Event event = source.next(at);
         slot++;
-        if (!settings.enabledTypes().contains(event.type())) {
+        if (event == null || !settings.enabledTypes().contains(event.type())) { // null: another shard's slot
           continue;
         }
         byte[] value = json.toBytes(event);
