@@ -52,13 +52,16 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final String voters;
   private final Map<String, String> extraProperties;
   private final String listenerProtocol;
+  private final String saslUser;
+  private final String saslPassword;
+  private final String saslMechanism;
 
   private static final class Node {
     final int id;
     final int port;
     final int controllerPort;
     final Path logDir;
-    KafkaRaftServer server;
+    volatile KafkaRaftServer server;
 
     Node(int id, int port, int controllerPort, Path logDir) {
       this.id = id;
@@ -78,7 +81,13 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new UncheckedIOException("cannot create the broker's data directory: " + e.getMessage(), e);
     }
     this.extraProperties = Map.copyOf(b.properties);
-    this.listenerProtocol = b.listenerProtocol;
+    this.saslUser = b.saslUser;
+    this.saslPassword = b.saslPassword;
+    this.saslMechanism = b.saslMechanism;
+    this.listenerProtocol = b.saslUser != null ? "SASL_PLAINTEXT" : b.listenerProtocol;
+    if (b.saslUser != null) {
+      this.clientProps = Map.copyOf(saslClientProperties(b.saslMechanism, b.saslUser, b.saslPassword));
+    }
     StringBuilder v = new StringBuilder();
     for (int i = 0; i < b.nodes; i++) {
       int port = i == 0 && b.port != 0 ? b.port : freePort();
@@ -98,8 +107,36 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Formats the storage (first start only) and starts every node; waits until the cluster answers. */
   public EmbeddedKafka start() {
-    for (Node node : nodes) {
-      startNode(node);
+    if (nodes.size() == 1) {
+      startNode(nodes.get(0));
+    } else {
+      // In parallel: a node's start-up blocks until the controller quorum (a majority of the
+      // nodes) is up, so starting them one after another would wait forever on the first.
+      List<Thread> starters = new ArrayList<>();
+      List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (Node node : nodes) {
+        Thread t = new Thread(() -> {
+          try {
+            startNode(node);
+          } catch (RuntimeException e) {
+            failures.add(e);
+          }
+        }, "embedded-kafka-start-" + node.id);
+        starters.add(t);
+        t.start();
+      }
+      for (Thread t : starters) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while starting the embedded Kafka cluster", e);
+        }
+      }
+      if (!failures.isEmpty()) {
+        close();
+        throw failures.get(0);
+      }
     }
     awaitReady(Duration.ofSeconds(60));
     return this;
@@ -109,7 +146,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties props = nodeProperties(node);
     try {
       Files.createDirectories(node.logDir);
-      new Formatter()
+      Formatter formatter = new Formatter()
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setClusterId(clusterId)
           .setNodeId(node.id)
@@ -118,8 +155,11 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .setControllerListenerName("CONTROLLER")
-          .setIgnoreFormatted(true)
-          .run();
+          .setIgnoreFormatted(true);
+      if (saslUser != null && !saslMechanism.equals("PLAIN")) {
+        formatter.setScramArguments(List.of(saslMechanism + "=[name=" + saslUser + ",password=" + saslPassword + "]"));
+      }
+      formatter.run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format the broker's storage in " + node.logDir + ": " + e.getMessage(), e);
     }
@@ -138,6 +178,21 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:" + listenerProtocol + ",CONTROLLER:PLAINTEXT");
+    if (saslUser != null) {
+      // SASL on the client listener, which is also the inter-broker listener: the nodes log in to
+      // each other as the same user. The controller listener stays PLAINTEXT (loopback only).
+      p.put("sasl.enabled.mechanisms", saslMechanism);
+      p.put("sasl.mechanism.inter.broker.protocol", saslMechanism);
+      String prefix = "listener.name.plaintext." + saslMechanism.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config";
+      if (saslMechanism.equals("PLAIN")) {
+        p.put(prefix, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + saslUser
+            + "\" password=\"" + saslPassword + "\" user_" + saslUser + "=\"" + saslPassword + "\";");
+      } else {
+        // SCRAM users live in the cluster metadata; the storage formatter writes this one (see startNode).
+        p.put(prefix, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + saslUser
+            + "\" password=\"" + saslPassword + "\";");
+      }
+    }
     p.put("log.dirs", node.logDir.toString());
     int replication = Math.min(3, nodes.size());
     p.put("offsets.topic.replication.factor", String.valueOf(replication));
@@ -203,6 +258,32 @@ public final class EmbeddedKafka implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What a client needs besides the bootstrap servers to connect: empty for a PLAINTEXT
+   * listener; {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}
+   * with the configured user for a SASL/PLAIN listener.
+   */
+  public Map<String, Object> clientConfig() {
+    return clientProps;
+  }
+
+  /** Kafka client properties that log in to a SASL/PLAIN listener as {@code user}. */
+  public static Map<String, Object> saslClientProperties(String user, String password) {
+    return saslClientProperties("PLAIN", user, password);
+  }
+
+  /** Kafka client properties that log in with {@code mechanism} (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512) as {@code user}. */
+  public static Map<String, Object> saslClientProperties(String mechanism, String user, String password) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("security.protocol", "SASL_PLAINTEXT");
+    c.put("sasl.mechanism", mechanism);
+    String module = mechanism.equals("PLAIN")
+        ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+        : "org.apache.kafka.common.security.scram.ScramLoginModule";
+    c.put("sasl.jaas.config", module + " required username=\"" + user + "\" password=\"" + password + "\";");
+    return c;
+  }
+
   /** {@code 127.0.0.1:port[,...]} of every running node. */
   public String bootstrapServers() {
     StringBuilder sb = new StringBuilder();
@@ -250,11 +331,27 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   @Override
   public void close() {
+    // All nodes at once: stopped one by one, the last ones would lose their controller quorum
+    // and wait minutes for a controlled shutdown no controller can acknowledge.
+    List<Thread> stoppers = new ArrayList<>();
     for (int i = nodes.size() - 1; i >= 0; i--) {
+      int index = i;
+      Thread t = new Thread(() -> {
+        try {
+          stopNode(index);
+        } catch (RuntimeException e) {
+          LOG.warn("Error stopping embedded Kafka node {}: {}", index + 1, e.toString());
+        }
+      }, "embedded-kafka-stop-" + (i + 1));
+      stoppers.add(t);
+      t.start();
+    }
+    for (Thread t : stoppers) {
       try {
-        stopNode(i);
-      } catch (RuntimeException e) {
-        LOG.warn("Error stopping embedded Kafka node {}: {}", i + 1, e.toString());
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
     }
     if (deleteOnClose) {
@@ -333,6 +430,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Path dataDir;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private String listenerProtocol = "PLAINTEXT";
+    private String saslUser;
+    private String saslPassword;
+    private String saslMechanism;
 
     /** Client port of the first node; 0 picks a free port. */
     public Builder port(int port) {
@@ -361,6 +461,32 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Security protocol of the client listener, e.g. {@code SASL_PLAINTEXT} (default PLAINTEXT). */
     public Builder listenerProtocol(String protocol) {
       this.listenerProtocol = protocol;
+      return this;
+    }
+
+    /**
+     * Requires SASL/PLAIN authentication on the client listener, with one user. Clients connect
+     * with {@link EmbeddedKafka#saslClientProperties}; the broker's own readiness probe does so too.
+     */
+    public Builder saslPlain(String user, String password) {
+      return sasl("PLAIN", user, password);
+    }
+
+    /**
+     * Requires SASL/SCRAM-SHA-512 authentication on the client listener, with one user (stored
+     * in the cluster metadata when the storage is first formatted).
+     */
+    public Builder saslScram512(String user, String password) {
+      return sasl("SCRAM-SHA-512", user, password);
+    }
+
+    private Builder sasl(String mechanism, String user, String password) {
+      if (user == null || user.isEmpty() || !user.matches("[A-Za-z0-9_.-]+") || password == null || password.isEmpty() || password.matches(".*[\",\\]\\\\].*")) {
+        throw new IllegalArgumentException("SASL user must be [A-Za-z0-9_.-]+ and the password must not contain '\"', ',' or ']'");
+      }
+      this.saslMechanism = mechanism;
+      this.saslUser = user;
+      this.saslPassword = password;
       return this;
     }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulates Twitch streaming activity and produces it as JSON to Kafka.",
-    subcommands = {ProduceCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ProduceCommand.class, ConsumeCommand.class, BrokerCommand.class, ValidateCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -40,6 +41,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main(), new Factory(env, out, err));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
+    // Arguments such as `validate chat @events.jsonl` name files the command reads itself.
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("telemetra: " + ex.getMessage());
       ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -72,8 +75,14 @@ public final class Main implements Runnable {
       if (cls == ProduceCommand.class) {
         return cls.cast(new ProduceCommand(env, out, err));
       }
+      if (cls == ConsumeCommand.class) {
+        return cls.cast(new ConsumeCommand(env, out, err));
+      }
       if (cls == BrokerCommand.class) {
         return cls.cast(new BrokerCommand(env));
+      }
+      if (cls == ValidateCommand.class) {
+        return cls.cast(new ValidateCommand(out, () -> System.in));
       }
       return CommandLine.defaultFactory().create(cls);
     }

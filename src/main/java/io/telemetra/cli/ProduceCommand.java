@@ -3,12 +3,14 @@ package io.telemetra.cli;
 import io.telemetra.config.Setting;
 import io.telemetra.config.Settings;
 import io.telemetra.config.SettingsParser;
+import io.telemetra.produce.ManifestRecorder;
 import io.telemetra.metrics.Monitoring;
 import io.telemetra.produce.ProduceRun;
 import io.telemetra.produce.Ticker;
 import io.telemetra.sim.EventSource;
 import io.telemetra.sim.Simulation;
 import io.telemetra.sim.SimulationConfig;
+import io.telemetra.sim.SimulationModel;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -74,17 +76,41 @@ public final class ProduceCommand implements Callable<Integer> {
     parser.warnings().forEach(LOG::warn);
     LOG.info("Settings: {}", describe(settings));
     ProduceRun run = new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, out, ProduceCommand::simulation);
+    ManifestRecorder manifest = null;
+    if (settings.manifest() != null) {
+      manifest = new ManifestRecorder(run.runId(), settings, Clock.systemUTC());
+      run.addListener(manifest);
+    }
     Signals.onStop(run::requestStop);
     Monitoring monitoring = Monitoring.attach(run, Ticker.SYSTEM);
+    int code;
     try {
-      return run.run();
+      code = run.run();
     } finally {
       monitoring.close();
     }
+    if (manifest != null) {
+      code = writeManifest(manifest, settings.manifest(), code);
+    }
+    return code;
   }
 
+  /** Writes the manifest at shutdown, even after a failed run: it records what Kafka acknowledged. */
+  private static int writeManifest(ManifestRecorder manifest, java.nio.file.Path file, int code) {
+    try {
+      manifest.write(file);
+      LOG.info("Manifest written to {} ({} events)", file, manifest.manifest().events());
+      return code;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.error("Could not write the manifest to {}: {}", file, e.toString());
+      return code == ExitCodes.OK ? ExitCodes.RUNTIME : code;
+    }
+  }
+
+  /** The simulation the producer runs for these settings (public for tests and benchmarks). */
   public static EventSource simulation(Settings s) {
-    return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(), s.enabledTypes()));
+    return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(),
+        s.enabledTypes(), SimulationModel.DEFAULTS, s.shard().index(), s.shard().count()));
   }
 
   /** The settings for the start-up log line; client property values that may be secrets are masked. */
@@ -95,6 +121,7 @@ public final class ProduceCommand implements Callable<Integer> {
     return "bootstrap=" + (s.bootstrapServers() == null ? (s.sink() == Settings.Sink.KAFKA ? "embedded" : "-") : s.bootstrapServers())
         + " sink=" + s.sink().name().toLowerCase(java.util.Locale.ROOT)
         + " channels=" + (s.channels().isEmpty() ? s.channelCount() + " generated" : s.channels().size() + " named")
+        + " shard=" + s.shard()
         + " rate=" + s.rate() + " seed=" + s.seed() + " maxEvents=" + s.maxEvents() + " duration=" + s.duration()
         + " topicPrefix=" + s.topicPrefix() + " partitions=" + s.topicPartitions()
         + " replication=" + s.topicReplicationFactor() + " metricsPort=" + (s.metricsPort() == 0 ? "off" : s.metricsPort())

@@ -49,6 +49,8 @@ public enum Setting {
   FROM("--from", "(live)", "an ISO-8601 instant such as 2026-12-01T00:00:00Z",
       "Backfill: generate event time from this instant to TO as fast as the sink accepts, instead of live."),
   TO("--to", "(none)", "an ISO-8601 instant after FROM", "Backfill: end of the simulated span (exclusive)."),
+  SHARD("--shard", "0/1", "i/n with 0 <= i < n <= 1024, e.g. 0/4",
+      "Run shard i of n: n instances with the same settings together emit exactly the events of one."),
   EMBEDDED_BROKER_PORT("--embedded-broker-port", "9092", "a port from 1 to 65535",
       "Port of the embedded broker (used when KAFKA_BOOTSTRAP_SERVERS is not set)."),
   EMBEDDED_BROKER_DATA_DIR("--embedded-broker-data-dir", "(temporary directory)", "a directory path",
@@ -58,7 +60,9 @@ public enum Setting {
   METRICS_PER_CHANNEL("--metrics-per-channel", "false", "true or false",
       "Also export per-channel counters (one series per channel and event type: mind the cardinality)."),
   HEALTH_UNREACHABLE_THRESHOLD("--health-unreachable-threshold", "30s", "a positive duration such as 30s or 2m",
-      "/health answers 503 once Kafka has left records unacknowledged (or stayed unreachable) this long.");
+      "/health answers 503 once Kafka has left records unacknowledged (or stayed unreachable) this long."),
+  MANIFEST("--manifest", "(none)", "a file path in an existing directory",
+      "At shutdown, write the run's manifest (JSON: counts and sequence ranges per topic and channel, per-minute aggregates) here; `telemetra consume --verify FILE` checks Kafka against it.");
 
   /** Environment variables with this prefix become Kafka client properties: {@code KAFKA_CLIENT_SASL_MECHANISM -> sasl.mechanism}. */
   public static final String CLIENT_PROPERTY_PREFIX = "KAFKA_CLIENT_";

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param duration {@link Duration#ZERO} = unlimited
  * @param clientProperties extra Kafka client properties (file + KAFKA_CLIENT_* variables)
  * @param metricsPort port of the /metrics and /health endpoint; 0 = no endpoint
+ * @param manifest where to write the run's manifest at shutdown, or null
+ * @param shard this instance's share of the channels ({@link Shard#ALL} = everything)
  */
 public record Settings(
     String bootstrapServers,
@@ -47,7 +49,19 @@ public record Settings(
     Instant to,
     int metricsPort,
     boolean metricsPerChannel,
-    Duration healthUnreachableThreshold) {
+    Duration healthUnreachableThreshold,
+    Path manifest,
+    Shard shard) {
+
+  /** Shard {@code index} of {@code count}: this instance emits the events of channels {@code c % count == index}. */
+  public record Shard(int index, int count) {
+    public static final Shard ALL = new Shard(0, 1);
+
+    @Override
+    public String toString() {
+      return index + "/" + count;
+    }
+  }
 
   /** Where events are written. */
   public enum Sink {

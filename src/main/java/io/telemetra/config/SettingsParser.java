@@ -34,6 +34,7 @@ public final class SettingsParser {
   public static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9_]{2,24}");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+  private static final Pattern SHARD = Pattern.compile("(\\d{1,4})/(\\d{1,4})");
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
 
   private final Map<String, String> env;
@@ -120,6 +121,9 @@ public final class SettingsParser {
     int retries = intIn(Setting.CONNECT_RETRIES, 0, 1000);
     int brokerPort = intIn(Setting.EMBEDDED_BROKER_PORT, 1, 65535);
     String dataDir = raw(Setting.EMBEDDED_BROKER_DATA_DIR);
+    if (dataDir != null && !dataDir.isBlank() && Files.exists(Path.of(dataDir.trim())) && !Files.isDirectory(Path.of(dataDir.trim()))) {
+      throw bad(Setting.EMBEDDED_BROKER_DATA_DIR, dataDir);
+    }
     Instant from = instant(Setting.FROM);
     Instant to = instant(Setting.TO);
     if (from != null && to == null) {
@@ -129,14 +133,17 @@ public final class SettingsParser {
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
     }
+    Settings.Shard shard = shard();
     int metricsPort = metricsPort();
     boolean perChannel = bool(Setting.METRICS_PER_CHANNEL);
     Duration unreachable = duration(Setting.HEALTH_UNREACHABLE_THRESHOLD, false);
+    Path manifest = manifest();
     return new Settings(
         bootstrap, channels, channelCount, rate, variants, logLevel, logFormat, types, seed, seedGiven,
         maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
         retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to,
-        metricsPort, perChannel, unreachable);
+        metricsPort, perChannel, unreachable,
+        manifest, shard);
   }
 
   /** {@code KAFKA_CLIENT_SASL_JAAS_CONFIG=...} becomes {@code sasl.jaas.config=...}. */
@@ -153,15 +160,20 @@ public final class SettingsParser {
 
   /** Reads a Java properties file of Kafka client settings, or fails naming the setting. */
   public static Map<String, String> readProperties(Setting setting, Path file) {
+    return readProperties(setting.env() + " / " + setting.flag(), setting.allowed(), file);
+  }
+
+  /** As {@link #readProperties(Setting, Path)}, for options that are not produce settings ({@code label} names them). */
+  public static Map<String, String> readProperties(String label, String allowed, Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new UsageException("Invalid value for " + setting.env() + " / " + setting.flag() + ": '" + file
-          + "' is not a readable file (allowed: " + setting.allowed() + ")");
+      throw new UsageException("Invalid value for " + label + ": '" + file
+          + "' is not a readable file (allowed: " + allowed + ")");
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("Invalid value for " + setting.env() + " / " + setting.flag() + ": '" + file
+      throw new UsageException("Invalid value for " + label + ": '" + file
           + "' could not be read as a properties file (" + e.getMessage() + ")");
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -257,6 +269,33 @@ public final class SettingsParser {
       out.add(new ChannelSpec(login, audience));
     }
     return out;
+  }
+
+  private Settings.Shard shard() {
+    String v = value(Setting.SHARD).trim();
+    Matcher m = SHARD.matcher(v);
+    if (m.matches()) {
+      int i = Integer.parseInt(m.group(1));
+      int n = Integer.parseInt(m.group(2));
+      if (n >= 1 && n <= 1024 && i < n) {
+        return new Settings.Shard(i, n);
+      }
+    }
+    throw bad(Setting.SHARD, v);
+  }
+
+  /** MANIFEST: checked now, so that a run does not end with nowhere to write its manifest. */
+  private Path manifest() {
+    String v = raw(Setting.MANIFEST);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(v.trim());
+    Path dir = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw bad(Setting.MANIFEST, v);
+    }
+    return file;
   }
 
   private int metricsPort() {

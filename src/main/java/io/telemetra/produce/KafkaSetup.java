@@ -1,6 +1,7 @@
 package io.telemetra.produce;
 
 import io.telemetra.cli.ExitCodes;
+import io.telemetra.config.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +58,14 @@ public final class KafkaSetup {
   public void awaitCluster(int retries) throws InterruptedException {
     long backoff = 1_000;
     for (int attempt = 1; ; attempt++) {
-      try (Admin admin = Admin.create(adminConfig)) {
+      Admin created;
+      try {
+        created = Admin.create(adminConfig);
+      } catch (org.apache.kafka.common.KafkaException e) {
+        // Creating a client does not connect: this is the configuration, and retrying cannot help.
+        throw invalidClientConfig(e, adminConfig);
+      }
+      try (Admin admin = created) {
         int nodes = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
         LOG.info("Connected to Kafka at {} ({} broker{})", bootstrapServers, nodes, nodes == 1 ? "" : "s");
         return;
@@ -75,8 +83,48 @@ public final class KafkaSetup {
     }
   }
 
+  /**
+   * Checks the producer's settings as Kafka's client would, without connecting.
+   *
+   * @throws UsageException naming what is wrong, with secret values masked
+   */
+  public static void checkProducerConfig(Map<String, Object> producerConfig) {
+    try {
+      new org.apache.kafka.clients.producer.ProducerConfig(producerConfig);
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw invalidClientConfig(e, producerConfig);
+    }
+  }
+
+  /** A bad client property (KAFKA_CLIENT_* or the properties file) as a one-line usage error. */
+  static UsageException invalidClientConfig(Throwable e, Map<String, ?> config) {
+    Throwable root = e;
+    String message = e.getMessage();
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+      if (root.getMessage() != null) {
+        message = root.getMessage();
+      }
+    }
+    if (message == null) {
+      message = root.getClass().getSimpleName();
+    }
+    for (Map.Entry<String, ?> p : config.entrySet()) {
+      String v = p.getValue() == null ? "" : String.valueOf(p.getValue());
+      if (io.telemetra.cli.ProduceCommand.isSecret(p.getKey()) && !v.isEmpty()) {
+        message = message.replace(v, "******");
+      }
+    }
+    return new UsageException("Invalid value for the Kafka client properties (KAFKA_CLIENT_* variables, PRODUCER_CONFIG file): "
+        + message.replaceAll("\\s*\\R\\s*", " ").trim());
+  }
+
   private void failAttempt(int attempt, int retries, long backoff, Throwable cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    // A refused connection surfaces only as a timeout without a message: say what it means.
+    String reason = cause instanceof java.util.concurrent.TimeoutException
+        || cause instanceof org.apache.kafka.common.errors.TimeoutException
+        ? "no broker answered within 10 s"
+        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     if (attempt > retries) {
       throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " is unreachable after " + attempt
           + " attempt" + (attempt == 1 ? "" : "s") + " (" + reason + "); check KAFKA_BOOTSTRAP_SERVERS or raise CONNECT_RETRIES");
@@ -162,6 +210,30 @@ public final class KafkaSetup {
       Thread.sleep(100);
     }
     LOG.warn("Not every partition of {} has a serving leader after 30 s ({}); producing anyway", topics, last);
+  }
+
+  /**
+   * The smallest effective {@code max.message.bytes} of {@code topics} (the largest record batch
+   * each accepts), or 0 when it cannot be read (e.g. no DescribeConfigs permission).
+   */
+  public int smallestMaxMessageBytes(Collection<String> topics) throws InterruptedException {
+    List<org.apache.kafka.common.config.ConfigResource> resources = new ArrayList<>();
+    for (String t : topics) {
+      resources.add(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t));
+    }
+    try (Admin admin = Admin.create(adminConfig)) {
+      int smallest = Integer.MAX_VALUE;
+      for (org.apache.kafka.clients.admin.Config c : admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).values()) {
+        org.apache.kafka.clients.admin.ConfigEntry e = c.get("max.message.bytes");
+        if (e != null && e.value() != null) {
+          smallest = Math.min(smallest, Integer.parseInt(e.value()));
+        }
+      }
+      return smallest == Integer.MAX_VALUE ? 0 : smallest;
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      LOG.debug("Could not read max.message.bytes of {}: {}", topics, e.toString());
+      return 0;
+    }
   }
 
   /** For tests and tools: how long {@link #awaitCluster} would wait in total. */

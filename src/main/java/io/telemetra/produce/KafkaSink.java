@@ -74,6 +74,25 @@ public final class KafkaSink implements EventSink {
     return c;
   }
 
+  /**
+   * Keeps batches no larger than the smallest {@code max.message.bytes} of the topics, unless the
+   * user set {@code batch.size}. Otherwise a topic with a small limit makes the client split an
+   * over-large batch into batches of {@code batch.size} again and again (the same batch, once
+   * more) until the delivery timeout, logging a warning per attempt, instead of failing only the
+   * records that really are too large.
+   */
+  static void capBatchSize(Map<String, Object> config, int smallestMaxMessageBytes, Map<String, String> overrides) {
+    if (smallestMaxMessageBytes <= 0 || overrides.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+      return;
+    }
+    int current = Integer.parseInt(String.valueOf(config.get(ProducerConfig.BATCH_SIZE_CONFIG)));
+    if (smallestMaxMessageBytes < current) {
+      config.put(ProducerConfig.BATCH_SIZE_CONFIG, smallestMaxMessageBytes);
+      LOG.info("A topic accepts at most {} bytes per record batch (max.message.bytes): producing in batches of at most that size",
+          smallestMaxMessageBytes);
+    }
+  }
+
   public KafkaSink(Map<String, Object> config, String runId, String shard, ProduceListener listener) {
     this(new KafkaProducer<>(config), runId, shard, listener);
   }

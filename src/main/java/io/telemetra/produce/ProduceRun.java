@@ -48,6 +48,7 @@ public final class ProduceRun {
   private volatile boolean stopRequested;
   private volatile EventSource source;
   private volatile String bootstrapServers;
+  private volatile EventSink activeSink;
   private long startNanos;
   private long endNanos;
 
@@ -95,6 +96,11 @@ public final class ProduceRun {
   /** Asks the run to stop gracefully; returns at once. */
   public void requestStop() {
     stopRequested = true;
+    // The loop may be inside send(), retrying a record Kafka will not take while it is down:
+    // without this, a stop request would wait for Kafka to come back.
+    if (activeSink instanceof KafkaSink k) {
+      k.stopping();
+    }
   }
 
   /** Waits until the run has flushed and closed everything. */
@@ -122,6 +128,10 @@ public final class ProduceRun {
         bootstrapServers = settings.bootstrapServers();
       }
       EventSink sink = openSink(all);
+      activeSink = sink;
+      if (stopRequested && sink instanceof KafkaSink k) {
+        k.stopping();
+      }
       if (sink instanceof KafkaSink k) {
         k.fetchMetadata(settings.enabledTypes().stream().map(settings::topic).toList());
       }
@@ -141,6 +151,12 @@ public final class ProduceRun {
       }
       failed = stats.failed() > 0;
       logSummary();
+      if (failed) {
+        // A run that lost events must not look like a success to the script that started it.
+        LOG.error("{} event{} could not be delivered (see the warnings above); exiting with code {}",
+            stats.failed(), stats.failed() == 1 ? "" : "s", ExitCodes.RUNTIME);
+        return ExitCodes.RUNTIME;
+      }
       return ExitCodes.OK;
     } catch (KafkaUnavailableException e) {
       LOG.error(e.getMessage());
@@ -165,6 +181,10 @@ public final class ProduceRun {
     if (settings.sink() == Settings.Sink.STDOUT) {
       return new StdoutSink(stdout, all);
     }
+    Map<String, Object> config = KafkaSink.producerConfig(bootstrapServers, "telemetra-producer-" + runId.substring(0, 8),
+        settings.clientProperties());
+    // A bad client property is a usage error (exit 2), not "Kafka unreachable" after retries.
+    KafkaSetup.checkProducerConfig(config);
     KafkaSetup setup = new KafkaSetup(bootstrapServers, settings.clientProperties());
     setup.awaitCluster(settings.connectRetries());
     List<String> topics = new ArrayList<>();
@@ -174,9 +194,8 @@ public final class ProduceRun {
       }
     }
     setup.ensureTopics(topics, settings.topicPartitions(), settings.topicReplicationFactor());
-    Map<String, Object> config = KafkaSink.producerConfig(bootstrapServers, "telemetra-producer-" + runId.substring(0, 8),
-        settings.clientProperties());
-    return new KafkaSink(config, runId, null, all);
+    KafkaSink.capBatchSize(config, setup.smallestMaxMessageBytes(topics), settings.clientProperties());
+    return new KafkaSink(config, runId, settings.shard().count() > 1 ? settings.shard().toString() : null, all);
   }
 
   private void loop(EventSink sink) throws InterruptedException {
@@ -222,7 +241,7 @@ public final class ProduceRun {
         pacer.acquire();
         Event event = source.next(at);
         slot++;
-        if (!settings.enabledTypes().contains(event.type())) {
+        if (event == null || !settings.enabledTypes().contains(event.type())) { // null: another shard's slot
           continue;
         }
         byte[] value = json.toBytes(event);

@@ -2,7 +2,9 @@ package io.telemetra.sim;
 
 import java.util.SplittableRandom;
 
-/** Random-looking but seeded identifiers (version-4 UUIDs drawn from the simulation's generator). */
+/**
+ * Random-looking but seeded identifiers (version-4 UUIDs drawn from the simulation's generator).
+ */
 public final class Ids {
   private Ids() {}
 
