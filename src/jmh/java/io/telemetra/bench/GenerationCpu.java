@@ -18,8 +18,8 @@ import java.util.Map;
  * often the thread was scheduled; the CPU-time figure is what one core would do.
  *
  * <p>Usage: {@code GenerationCpu [events-per-round] [rounds] [types...]}: after a warm-up of two
- * rounds, prints the median and best round per type, and the median of the same rounds without
- * JSON (the simulation alone).
+ * rounds, prints the median and best round per type, and the median of the same rounds without JSON
+ * (the simulation alone).
  */
 public final class GenerationCpu {
   private GenerationCpu() {}
