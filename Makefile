@@ -51,5 +51,7 @@ format: ## Reformat the Java sources
 
 quality: lint test ## Lint, then the whole test suite
 
-bench: ## Run the benchmarks (see BENCHMARKS.md)
-	@echo "see BENCHMARKS.md"
+B ?= all
+
+bench: ## Run the benchmarks (see BENCHMARKS.md); `make bench B=e2e` runs one of generation, e2e, rate, scale, startup
+	bench/$(B).sh

@@ -6,7 +6,8 @@ import io.telemetra.config.UsageException;
 import io.telemetra.consume.ConsumeRun;
 import io.telemetra.consume.Durations;
 import io.telemetra.consume.MessageValidator;
-import io.telemetra.consume.SchemaMessageValidator;
+import io.telemetra.schema.EventValidator;
+import io.telemetra.schema.Violation;
 import io.telemetra.consume.Verifier;
 import io.telemetra.event.EventType;
 import io.telemetra.produce.Manifest;
@@ -186,12 +187,10 @@ public final class ConsumeCommand implements Callable<Integer> {
     }
     MessageValidator validator = null;
     if (validate) {
+      // The same validator as `telemetra validate`: the schemas plus the cross-field rules.
+      EventValidator schemas = EventValidator.standard();
       validator =
-          SchemaMessageValidator.fromClasspath()
-              .orElseThrow(
-                  () ->
-                      new UsageException(
-                          "--validate needs the JSON Schemas (schemas/*.json) in the jar; they were not found"));
+          (type, json) -> schemas.validate(type, json).stream().map(Violation::toString).toList();
     }
     boolean color =
         !noColor && !env.containsKey("NO_COLOR") && out == System.out && System.console() != null;

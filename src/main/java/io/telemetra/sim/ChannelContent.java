@@ -50,6 +50,12 @@ final class ChannelContent extends ChatText.Context {
    * subscribed.
    */
   private final LongIntMap subs = new LongIntMap();
+  /** Simulated day of each chatter's last subscription or renewal here (absent: long ago). */
+  private final LongIntMap subDay = new LongIntMap();
+
+  private static final long DAY_MS = 86_400_000L;
+  /** A renewal comes at most once per subscription month (Twitch bills monthly). */
+  private static final int DAYS_PER_MONTH = 30;
 
   private int stream;
   private String streamId;
@@ -480,6 +486,20 @@ final class ChannelContent extends ChatText.Context {
     return null;
   }
 
+  /** A subscribed regular chatter whose last renewal was a month or more ago, if one is found. */
+  private Chatters.Identity renewable(int today) {
+    for (int i = 0; i < 64; i++) {
+      // Regulars first (they write most lines and buy most), then anyone in the population.
+      Chatters.Identity who = identity(i < 32 ? regular() : r.nextInt(population));
+      if (who != owner
+          && subState(who) != 0
+          && today - subDay.get(who.key(), Integer.MIN_VALUE / 2) >= DAYS_PER_MONTH) {
+        return who;
+      }
+    }
+    return null;
+  }
+
   private Chatters.Identity anyPayer() {
     Chatters.Identity who = identity(regular());
     return who != owner ? who : identity(0) != owner ? identity(0) : identity(1);
@@ -492,6 +512,7 @@ final class ChannelContent extends ChatText.Context {
     }
     int tier = ChatText.pick(tierCdf, r.nextDouble());
     subs.put(who.key(), tier << 16 | 1);
+    subDay.put(who.key(), (int) (at / DAY_MS));
     subscribers++;
     return new Transaction(
         Ids.uuid(r),
@@ -514,13 +535,24 @@ final class ChannelContent extends ChatText.Context {
   }
 
   private Transaction renewal(long at) {
-    Chatters.Identity who = payer(true);
+    int today = (int) (at / DAY_MS);
+    Chatters.Identity who = renewable(today);
     if (who == null) {
-      who = anyPayer();
+      who = payer(false);
+      for (int i = 0; who == null && i < 64; i++) {
+        Chatters.Identity any = identity(r.nextInt(population));
+        who = any != owner && subState(any) == 0 ? any : null;
+      }
+      if (who == null) {
+        // Everyone in reach subscribed less than a month ago (a rate far above what this
+        // audience can pay): a donation instead of an impossible second renewal this month.
+        return donation(at);
+      }
       if (subState(who) == 0) {
-        // Nobody subscribed yet: treat as a first subscription.
+        // Nobody is due for a renewal: a first subscription instead.
         int tier = ChatText.pick(tierCdf, r.nextDouble());
         subs.put(who.key(), tier << 16 | 1);
+        subDay.put(who.key(), today);
         subscribers++;
         return new Transaction(
             Ids.uuid(r),
@@ -544,8 +576,11 @@ final class ChannelContent extends ChatText.Context {
     }
     int state = subState(who);
     int tier = state >>> 16;
-    int months = (state & 0xFFFF) + 1;
+    // renewable() only picks chatters whose last renewal is a month or more ago.
+    boolean due = today - subDay.get(who.key(), Integer.MIN_VALUE / 2) >= DAYS_PER_MONTH;
+    int months = (state & 0xFFFF) + (due ? 1 : 0);
     subs.put(who.key(), tier << 16 | months);
+    subDay.put(who.key(), today);
     Integer streak = r.nextDouble() < 0.6 ? 1 + r.nextInt(months) : null;
     String message = null;
     if (r.nextDouble() < 0.5) {
@@ -593,6 +628,7 @@ final class ChannelContent extends ChatText.Context {
       recipients.add(k.login());
       if (subState(k) == 0) {
         subs.put(k.key(), tier << 16 | 1);
+        subDay.put(k.key(), (int) (at / DAY_MS));
       }
     }
     int n = recipients.size();

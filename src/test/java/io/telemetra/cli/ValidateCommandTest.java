@@ -109,7 +109,7 @@ class ValidateCommandTest {
                 "line 4: $: required property 'message' not found",
                 "line 4: $: property 'mesage' is not defined in the schema and the schema does not allow additional"
                     + " properties (did you mean 'message'?)",
-                "line 5: $.username: does not match the regex pattern ^[a-z0-9][a-z0-9_]{3,24}$; got \"Pixel Pirate\"",
+                "line 5: $.username: does not match the regex pattern ^[a-z0-9][a-z0-9_]{2,24}$; got \"Pixel Pirate\"",
                 "3 of 5 events invalid",
                 ""));
   }

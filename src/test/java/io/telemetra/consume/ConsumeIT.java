@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code telemetra consume} against a real broker holding one produced run. */
+@org.junit.jupiter.api.Timeout(120)
 class ConsumeIT {
   private static final String PREFIX = "show";
   private static EmbeddedKafka kafka;
@@ -125,12 +126,13 @@ class ConsumeIT {
 
   @Test
   void consume_group_continuesWhereItStopped() {
-    Cli first = consume("transactions", "10", "--group", "it-group", "--json");
-    Cli rest = consume("transactions", "--group", "it-group", "--json", "--timeout", "2s");
+    // Chat: the bulk of any mix, so well over 10 messages whatever the seed.
+    Cli first = consume("chat", "10", "--group", "it-group", "--json", "--timeout", "30s");
+    Cli rest = consume("chat", "--group", "it-group", "--json", "--timeout", "2s");
 
     assertThat(first.code()).as(first.toString()).isZero();
     assertThat(lines(first.out())).hasSize(10);
-    Cli all = consume("transactions", "--json", "--timeout", "1s");
+    Cli all = consume("chat", "--json", "--timeout", "1s");
     assertThat(lines(rest.out())).hasSize(lines(all.out()).size() - 10);
     assertThat(lines(rest.out())).doesNotContainAnyElementsOf(lines(first.out()));
   }

@@ -320,7 +320,7 @@ class EventValidatorTest {
     assertThat(errorsWith(CHAT, "message_id", "5B7E1F0C-3A9D-4E2B-9C1F-0A2B3C4D5E6F")).hasSize(1);
     assertThat(errorsWith(CHAT, "username", "_lead"))
         .anyMatch(e -> e.startsWith("$.username: does not match"));
-    assertThat(errorsWith(CHAT, "username", "abc"))
+    assertThat(errorsWith(CHAT, "username", "ab"))
         .anyMatch(e -> e.startsWith("$.username: does not match"));
     ObjectNode noCheer = (ObjectNode) json(CHAT);
     noCheer.put("message", "Kappa that was close \uD83D\uDE02 KEKW nice!!");

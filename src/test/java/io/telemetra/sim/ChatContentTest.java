@@ -145,7 +145,7 @@ class ChatContentTest {
     Map<String, String> userId = new HashMap<>();
     Map<String, String> role = new HashMap<>();
     Map<String, Integer> months = new HashMap<>();
-    java.util.regex.Pattern login = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_]{3,24}");
+    java.util.regex.Pattern login = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_]{2,24}");
     java.util.regex.Pattern hex = java.util.regex.Pattern.compile("#[0-9A-F]{6}");
     for (ChatMessage m : CHAT) {
       // Plain checks: AssertJ per message would dominate the run time.

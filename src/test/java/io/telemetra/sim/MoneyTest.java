@@ -86,7 +86,7 @@ class MoneyTest {
             .doesNotHaveDuplicates()
             .allMatch(
                 r ->
-                    r.matches("[a-z0-9][a-z0-9_]{3,24}")
+                    r.matches("[a-z0-9][a-z0-9_]{2,24}")
                         && !r.equals(t.channel())
                         && !r.equals(t.username()));
         assertThat(t.tier()).isIn("1000", "2000", "3000");

@@ -22,7 +22,7 @@ class ScaleTest {
         new Simulation(
             new SimulationConfig(List.of(), 100_000, 17, 100, EnumSet.allOf(EventType.class)));
     Set<String> names = new HashSet<>(sim.channelNames());
-    assertThat(names).hasSize(100_000).allMatch(n -> n.matches("[a-z0-9][a-z0-9_]{3,24}"));
+    assertThat(names).hasSize(100_000).allMatch(n -> n.matches("[a-z0-9][a-z0-9_]{2,24}"));
     long chats = 0;
     long starts = 0;
     Set<String> chatChannels = new HashSet<>();
