@@ -32,9 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka cluster in this JVM: one or more combined broker+controller nodes in KRaft mode,
- * built from the Apache Kafka server artifacts. Used by {@code telemetra produce} when no
- * {@code KAFKA_BOOTSTRAP_SERVERS} is set, by {@code telemetra broker}, and by the integration
- * tests.
+ * built from the Apache Kafka server artifacts. Used by {@code telemetra produce} when no {@code
+ * KAFKA_BOOTSTRAP_SERVERS} is set, by {@code telemetra broker}, and by the integration tests.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).build().start()) {
@@ -78,7 +77,8 @@ public final class EmbeddedKafka implements AutoCloseable {
       Files.createDirectories(dataDir);
       this.clusterId = readOrCreateClusterId(dataDir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the broker's data directory: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create the broker's data directory: " + e.getMessage(), e);
     }
     this.extraProperties = Map.copyOf(b.properties);
     this.saslUser = b.saslUser;
@@ -86,7 +86,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.saslMechanism = b.saslMechanism;
     this.listenerProtocol = b.saslUser != null ? "SASL_PLAINTEXT" : b.listenerProtocol;
     if (b.saslUser != null) {
-      this.clientProps = Map.copyOf(saslClientProperties(b.saslMechanism, b.saslUser, b.saslPassword));
+      this.clientProps =
+          Map.copyOf(saslClientProperties(b.saslMechanism, b.saslUser, b.saslPassword));
     }
     StringBuilder v = new StringBuilder();
     for (int i = 0; i < b.nodes; i++) {
@@ -105,7 +106,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     return new Builder();
   }
 
-  /** Formats the storage (first start only) and starts every node; waits until the cluster answers. */
+  /**
+   * Formats the storage (first start only) and starts every node; waits until the cluster answers.
+   */
   public EmbeddedKafka start() {
     if (nodes.size() == 1) {
       startNode(nodes.get(0));
@@ -115,13 +118,16 @@ public final class EmbeddedKafka implements AutoCloseable {
       List<Thread> starters = new ArrayList<>();
       List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
       for (Node node : nodes) {
-        Thread t = new Thread(() -> {
-          try {
-            startNode(node);
-          } catch (RuntimeException e) {
-            failures.add(e);
-          }
-        }, "embedded-kafka-start-" + node.id);
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    startNode(node);
+                  } catch (RuntimeException e) {
+                    failures.add(e);
+                  }
+                },
+                "embedded-kafka-start-" + node.id);
         starters.add(t);
         t.start();
       }
@@ -130,7 +136,8 @@ public final class EmbeddedKafka implements AutoCloseable {
           t.join();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while starting the embedded Kafka cluster", e);
+          throw new IllegalStateException(
+              "interrupted while starting the embedded Kafka cluster", e);
         }
       }
       if (!failures.isEmpty()) {
@@ -146,22 +153,25 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties props = nodeProperties(node);
     try {
       Files.createDirectories(node.logDir);
-      Formatter formatter = new Formatter()
-          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-          .setClusterId(clusterId)
-          .setNodeId(node.id)
-          .addDirectory(node.logDir.toString())
-          .setMetadataLogDirectory(node.logDir.toString())
-          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          .setControllerListenerName("CONTROLLER")
-          .setIgnoreFormatted(true);
+      Formatter formatter =
+          new Formatter()
+              .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+              .setClusterId(clusterId)
+              .setNodeId(node.id)
+              .addDirectory(node.logDir.toString())
+              .setMetadataLogDirectory(node.logDir.toString())
+              .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+              .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+              .setControllerListenerName("CONTROLLER")
+              .setIgnoreFormatted(true);
       if (saslUser != null && !saslMechanism.equals("PLAIN")) {
-        formatter.setScramArguments(List.of(saslMechanism + "=[name=" + saslUser + ",password=" + saslPassword + "]"));
+        formatter.setScramArguments(
+            List.of(saslMechanism + "=[name=" + saslUser + ",password=" + saslPassword + "]"));
       }
       formatter.run();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot format the broker's storage in " + node.logDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot format the broker's storage in " + node.logDir + ": " + e.getMessage(), e);
     }
     KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
     server.startup();
@@ -173,24 +183,46 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(node.id));
     p.put("controller.quorum.voters", voters);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + node.port + ",CONTROLLER://127.0.0.1:" + node.controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + node.port + ",CONTROLLER://127.0.0.1:" + node.controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:" + listenerProtocol + ",CONTROLLER:PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:" + listenerProtocol + ",CONTROLLER:PLAINTEXT");
     if (saslUser != null) {
       // SASL on the client listener, which is also the inter-broker listener: the nodes log in to
       // each other as the same user. The controller listener stays PLAINTEXT (loopback only).
       p.put("sasl.enabled.mechanisms", saslMechanism);
       p.put("sasl.mechanism.inter.broker.protocol", saslMechanism);
-      String prefix = "listener.name.plaintext." + saslMechanism.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config";
+      String prefix =
+          "listener.name.plaintext."
+              + saslMechanism.toLowerCase(java.util.Locale.ROOT)
+              + ".sasl.jaas.config";
       if (saslMechanism.equals("PLAIN")) {
-        p.put(prefix, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + saslUser
-            + "\" password=\"" + saslPassword + "\" user_" + saslUser + "=\"" + saslPassword + "\";");
+        p.put(
+            prefix,
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + saslUser
+                + "\" password=\""
+                + saslPassword
+                + "\" user_"
+                + saslUser
+                + "=\""
+                + saslPassword
+                + "\";");
       } else {
-        // SCRAM users live in the cluster metadata; the storage formatter writes this one (see startNode).
-        p.put(prefix, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + saslUser
-            + "\" password=\"" + saslPassword + "\";");
+        // SCRAM users live in the cluster metadata; the storage formatter writes this one (see
+        // startNode).
+        p.put(
+            prefix,
+            "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + saslUser
+                + "\" password=\""
+                + saslPassword
+                + "\";");
       }
     }
     p.put("log.dirs", node.logDir.toString());
@@ -231,8 +263,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         sleep(100);
       }
     }
-    throw new IllegalStateException("embedded Kafka did not become ready within " + timeout.toSeconds() + " s"
-        + (last == null ? "" : ": " + last.getMessage()));
+    throw new IllegalStateException(
+        "embedded Kafka did not become ready within "
+            + timeout.toSeconds()
+            + " s"
+            + (last == null ? "" : ": " + last.getMessage()));
   }
 
   private int liveNodeCount() {
@@ -245,7 +280,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     return n;
   }
 
-  /** Properties a client needs besides the bootstrap servers (e.g. SASL), as given to the builder. */
+  /**
+   * Properties a client needs besides the bootstrap servers (e.g. SASL), as given to the builder.
+   */
   private Map<String, Object> clientProperties() {
     return clientProps;
   }
@@ -259,9 +296,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * What a client needs besides the bootstrap servers to connect: empty for a PLAINTEXT
-   * listener; {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}
-   * with the configured user for a SASL/PLAIN listener.
+   * What a client needs besides the bootstrap servers to connect: empty for a PLAINTEXT listener;
+   * {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} with the
+   * configured user for a SASL/PLAIN listener.
    */
   public Map<String, Object> clientConfig() {
     return clientProps;
@@ -272,15 +309,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     return saslClientProperties("PLAIN", user, password);
   }
 
-  /** Kafka client properties that log in with {@code mechanism} (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512) as {@code user}. */
-  public static Map<String, Object> saslClientProperties(String mechanism, String user, String password) {
+  /**
+   * Kafka client properties that log in with {@code mechanism} (PLAIN, SCRAM-SHA-256,
+   * SCRAM-SHA-512) as {@code user}.
+   */
+  public static Map<String, Object> saslClientProperties(
+      String mechanism, String user, String password) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("security.protocol", "SASL_PLAINTEXT");
     c.put("sasl.mechanism", mechanism);
-    String module = mechanism.equals("PLAIN")
-        ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-        : "org.apache.kafka.common.security.scram.ScramLoginModule";
-    c.put("sasl.jaas.config", module + " required username=\"" + user + "\" password=\"" + password + "\";");
+    String module =
+        mechanism.equals("PLAIN")
+            ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+            : "org.apache.kafka.common.security.scram.ScramLoginModule";
+    c.put(
+        "sasl.jaas.config",
+        module + " required username=\"" + user + "\" password=\"" + password + "\";");
     return c;
   }
 
@@ -336,13 +380,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     List<Thread> stoppers = new ArrayList<>();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       int index = i;
-      Thread t = new Thread(() -> {
-        try {
-          stopNode(index);
-        } catch (RuntimeException e) {
-          LOG.warn("Error stopping embedded Kafka node {}: {}", index + 1, e.toString());
-        }
-      }, "embedded-kafka-stop-" + (i + 1));
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  stopNode(index);
+                } catch (RuntimeException e) {
+                  LOG.warn("Error stopping embedded Kafka node {}: {}", index + 1, e.toString());
+                }
+              },
+              "embedded-kafka-stop-" + (i + 1));
       stoppers.add(t);
       t.start();
     }
@@ -405,19 +452,23 @@ public final class EmbeddedKafka implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                throws IOException {
+              Files.deleteIfExists(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       LOG.debug("Could not delete {}: {}", root, e.toString());
     }
@@ -446,7 +497,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
-    /** Where logs live; kept after close. Null (default): a temporary directory, deleted on close. */
+    /**
+     * Where logs live; kept after close. Null (default): a temporary directory, deleted on close.
+     */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
       return this;
@@ -458,7 +511,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
-    /** Security protocol of the client listener, e.g. {@code SASL_PLAINTEXT} (default PLAINTEXT). */
+    /**
+     * Security protocol of the client listener, e.g. {@code SASL_PLAINTEXT} (default PLAINTEXT).
+     */
     public Builder listenerProtocol(String protocol) {
       this.listenerProtocol = protocol;
       return this;
@@ -466,23 +521,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /**
      * Requires SASL/PLAIN authentication on the client listener, with one user. Clients connect
-     * with {@link EmbeddedKafka#saslClientProperties}; the broker's own readiness probe does so too.
+     * with {@link EmbeddedKafka#saslClientProperties}; the broker's own readiness probe does so
+     * too.
      */
     public Builder saslPlain(String user, String password) {
       return sasl("PLAIN", user, password);
     }
 
     /**
-     * Requires SASL/SCRAM-SHA-512 authentication on the client listener, with one user (stored
-     * in the cluster metadata when the storage is first formatted).
+     * Requires SASL/SCRAM-SHA-512 authentication on the client listener, with one user (stored in
+     * the cluster metadata when the storage is first formatted).
      */
     public Builder saslScram512(String user, String password) {
       return sasl("SCRAM-SHA-512", user, password);
     }
 
     private Builder sasl(String mechanism, String user, String password) {
-      if (user == null || user.isEmpty() || !user.matches("[A-Za-z0-9_.-]+") || password == null || password.isEmpty() || password.matches(".*[\",\\]\\\\].*")) {
-        throw new IllegalArgumentException("SASL user must be [A-Za-z0-9_.-]+ and the password must not contain '\"', ',' or ']'");
+      if (user == null
+          || user.isEmpty()
+          || !user.matches("[A-Za-z0-9_.-]+")
+          || password == null
+          || password.isEmpty()
+          || password.matches(".*[\",\\]\\\\].*")) {
+        throw new IllegalArgumentException(
+            "SASL user must be [A-Za-z0-9_.-]+ and the password must not contain '\"', ',' or ']'");
       }
       this.saslMechanism = mechanism;
       this.saslUser = user;

@@ -18,10 +18,16 @@ import picocli.CommandLine.Option;
 public final class BrokerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerCommand.class);
 
-  @Option(names = "--port", defaultValue = "9092", description = "Client port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--port",
+      defaultValue = "9092",
+      description = "Client port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--data-dir", description = "Keep the broker's data here (kept after exit). Default: a temporary directory, deleted on exit.")
+  @Option(
+      names = "--data-dir",
+      description =
+          "Keep the broker's data here (kept after exit). Default: a temporary directory, deleted on exit.")
   Path dataDir;
 
   private final Map<String, String> env;
@@ -32,10 +38,12 @@ public final class BrokerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogConfig.apply(env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(java.util.Locale.ROOT),
+    LogConfig.apply(
+        env.getOrDefault("LOG_LEVEL", "INFO").toUpperCase(java.util.Locale.ROOT),
         env.getOrDefault("LOG_FORMAT", "text").toLowerCase(java.util.Locale.ROOT));
     if (port < 1 || port > 65535) {
-      throw new io.telemetra.config.UsageException("Invalid value for --port: '" + port + "' (allowed: a port from 1 to 65535)");
+      throw new io.telemetra.config.UsageException(
+          "Invalid value for --port: '" + port + "' (allowed: a port from 1 to 65535)");
     }
     if (!EmbeddedKafka.portFree(port)) {
       LOG.error("Port {} is in use: choose another with --port", port);
@@ -43,9 +51,12 @@ public final class BrokerCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     Signals.onStop(stop::countDown);
-    try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(port).dataDir(dataDir).build().start()) {
-      LOG.info("Kafka broker (KRaft, single node) listening on {}; data in {}; Ctrl-C to stop",
-          kafka.bootstrapServers(), kafka.dataDir());
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.builder().port(port).dataDir(dataDir).build().start()) {
+      LOG.info(
+          "Kafka broker (KRaft, single node) listening on {}; data in {}; Ctrl-C to stop",
+          kafka.bootstrapServers(),
+          kafka.dataDir());
       stop.await();
       LOG.info("Stopping the broker");
     }

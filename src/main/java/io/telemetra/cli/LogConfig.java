@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class LogConfig {
   private LogConfig() {}
 
-  public static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n";
+  public static final String TEXT_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n";
 
   /**
    * @param level TRACE, DEBUG, INFO, WARN or ERROR (for this program's own loggers)

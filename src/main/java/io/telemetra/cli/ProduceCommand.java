@@ -3,8 +3,8 @@ package io.telemetra.cli;
 import io.telemetra.config.Setting;
 import io.telemetra.config.Settings;
 import io.telemetra.config.SettingsParser;
-import io.telemetra.produce.ManifestRecorder;
 import io.telemetra.metrics.Monitoring;
+import io.telemetra.produce.ManifestRecorder;
 import io.telemetra.produce.ProduceRun;
 import io.telemetra.produce.Ticker;
 import io.telemetra.sim.EventSource;
@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.OptionSpec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Simulates Twitch channels and produces chat, viewer, transaction and stream_meta events.",
-        "Every option also reads the environment variable named in its description; the flag wins."})
+      "Simulates Twitch channels and produces chat, viewer, transaction and stream_meta events.",
+      "Every option also reads the environment variable named in its description; the flag wins."
+    })
 public final class ProduceCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ProduceCommand.class);
 
@@ -48,11 +49,13 @@ public final class ProduceCommand implements Callable<Integer> {
   /** One option per {@link Setting}, built from the table so flags and docs cannot drift. */
   static void addSettingOptions(CommandSpec spec) {
     for (Setting s : Setting.values()) {
-      spec.addOption(OptionSpec.builder(s.flag())
-          .paramLabel("<" + s.env().toLowerCase(java.util.Locale.ROOT) + ">")
-          .type(String.class)
-          .description(s.description() + " Env: " + s.env() + ". Default: " + s.defaultText() + ".")
-          .build());
+      spec.addOption(
+          OptionSpec.builder(s.flag())
+              .paramLabel("<" + s.env().toLowerCase(java.util.Locale.ROOT) + ">")
+              .type(String.class)
+              .description(
+                  s.description() + " Env: " + s.env() + ". Default: " + s.defaultText() + ".")
+              .build());
     }
   }
 
@@ -75,7 +78,8 @@ public final class ProduceCommand implements Callable<Integer> {
     LogConfig.apply(settings.logLevel(), settings.logFormat());
     parser.warnings().forEach(LOG::warn);
     LOG.info("Settings: {}", describe(settings));
-    ProduceRun run = new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, out, ProduceCommand::simulation);
+    ProduceRun run =
+        new ProduceRun(settings, Clock.systemUTC(), Ticker.SYSTEM, out, ProduceCommand::simulation);
     ManifestRecorder manifest = null;
     if (settings.manifest() != null) {
       manifest = new ManifestRecorder(run.runId(), settings, Clock.systemUTC());
@@ -95,7 +99,9 @@ public final class ProduceCommand implements Callable<Integer> {
     return code;
   }
 
-  /** Writes the manifest at shutdown, even after a failed run: it records what Kafka acknowledged. */
+  /**
+   * Writes the manifest at shutdown, even after a failed run: it records what Kafka acknowledged.
+   */
   private static int writeManifest(ManifestRecorder manifest, java.nio.file.Path file, int code) {
     try {
       manifest.write(file);
@@ -109,29 +115,66 @@ public final class ProduceCommand implements Callable<Integer> {
 
   /** The simulation the producer runs for these settings (public for tests and benchmarks). */
   public static EventSource simulation(Settings s) {
-    return new Simulation(new SimulationConfig(s.channels(), s.channelCount(), s.seed(), s.messageVariants(),
-        s.enabledTypes(), SimulationModel.DEFAULTS, s.shard().index(), s.shard().count()));
+    return new Simulation(
+        new SimulationConfig(
+            s.channels(),
+            s.channelCount(),
+            s.seed(),
+            s.messageVariants(),
+            s.enabledTypes(),
+            SimulationModel.DEFAULTS,
+            s.shard().index(),
+            s.shard().count()));
   }
 
-  /** The settings for the start-up log line; client property values that may be secrets are masked. */
+  /**
+   * The settings for the start-up log line; client property values that may be secrets are masked.
+   */
   static String describe(Settings s) {
-    String props = s.clientProperties().entrySet().stream()
-        .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "******" : e.getValue()))
-        .collect(Collectors.joining(", ", "{", "}"));
-    return "bootstrap=" + (s.bootstrapServers() == null ? (s.sink() == Settings.Sink.KAFKA ? "embedded" : "-") : s.bootstrapServers())
-        + " sink=" + s.sink().name().toLowerCase(java.util.Locale.ROOT)
-        + " channels=" + (s.channels().isEmpty() ? s.channelCount() + " generated" : s.channels().size() + " named")
-        + " shard=" + s.shard()
-        + " rate=" + s.rate() + " seed=" + s.seed() + " maxEvents=" + s.maxEvents() + " duration=" + s.duration()
-        + " topicPrefix=" + s.topicPrefix() + " partitions=" + s.topicPartitions()
-        + " replication=" + s.topicReplicationFactor() + " metricsPort=" + (s.metricsPort() == 0 ? "off" : s.metricsPort())
-        + " clientProperties=" + props;
+    String props =
+        s.clientProperties().entrySet().stream()
+            .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "******" : e.getValue()))
+            .collect(Collectors.joining(", ", "{", "}"));
+    return "bootstrap="
+        + (s.bootstrapServers() == null
+            ? (s.sink() == Settings.Sink.KAFKA ? "embedded" : "-")
+            : s.bootstrapServers())
+        + " sink="
+        + s.sink().name().toLowerCase(java.util.Locale.ROOT)
+        + " channels="
+        + (s.channels().isEmpty()
+            ? s.channelCount() + " generated"
+            : s.channels().size() + " named")
+        + " shard="
+        + s.shard()
+        + " rate="
+        + s.rate()
+        + " seed="
+        + s.seed()
+        + " maxEvents="
+        + s.maxEvents()
+        + " duration="
+        + s.duration()
+        + " topicPrefix="
+        + s.topicPrefix()
+        + " partitions="
+        + s.topicPartitions()
+        + " replication="
+        + s.topicReplicationFactor()
+        + " metricsPort="
+        + (s.metricsPort() == 0 ? "off" : s.metricsPort())
+        + " clientProperties="
+        + props;
   }
 
   /** Whether a Kafka client property holds a secret (passwords, JAAS configs, keys). */
   public static boolean isSecret(String key) {
     String k = key.toLowerCase(java.util.Locale.ROOT);
-    return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.endsWith(".key")
-        || k.contains("credentials") || k.contains("token");
+    return k.contains("password")
+        || k.contains("jaas")
+        || k.contains("secret")
+        || k.endsWith(".key")
+        || k.contains("credentials")
+        || k.contains("token");
   }
 }

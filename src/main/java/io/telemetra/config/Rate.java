@@ -10,6 +10,10 @@ public record Rate(double perSecond) {
 
   @Override
   public String toString() {
-    return isMax() ? "max" : (perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond));
+    return isMax()
+        ? "max"
+        : (perSecond == Math.rint(perSecond)
+            ? String.valueOf((long) perSecond)
+            : String.valueOf(perSecond));
   }
 }

@@ -53,7 +53,10 @@ public record Settings(
     Path manifest,
     Shard shard) {
 
-  /** Shard {@code index} of {@code count}: this instance emits the events of channels {@code c % count == index}. */
+  /**
+   * Shard {@code index} of {@code count}: this instance emits the events of channels {@code c %
+   * count == index}.
+   */
   public record Shard(int index, int count) {
     public static final Shard ALL = new Shard(0, 1);
 

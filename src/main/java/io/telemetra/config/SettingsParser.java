@@ -22,9 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns environment variables and flags into {@link Settings}. A flag wins over its variable.
- * Every bad value becomes a {@link UsageException} whose one-line message names the variable or
- * flag as the user wrote it, the value, and what is allowed.
+ * Turns environment variables and flags into {@link Settings}. A flag wins over its variable. Every
+ * bad value becomes a {@link UsageException} whose one-line message names the variable or flag as
+ * the user wrote it, the value, and what is allowed.
  */
 public final class SettingsParser {
   /**
@@ -68,7 +68,8 @@ public final class SettingsParser {
     int channelCount = intIn(Setting.CHANNEL_COUNT, 1, 1_000_000);
     Rate rate = rate();
     int variants = intIn(Setting.MESSAGE_VARIANTS, 1, 10_000);
-    String logLevel = oneOf(Setting.LOG_LEVEL, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), true);
+    String logLevel =
+        oneOf(Setting.LOG_LEVEL, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), true);
     String logFormat = oneOf(Setting.LOG_FORMAT, List.of("text", "json"), false);
     Set<EventType> types = EnumSet.noneOf(EventType.class);
     if (bool(Setting.PRODUCE_CHAT)) {
@@ -108,8 +109,9 @@ public final class SettingsParser {
     int partitions = intIn(Setting.TOPIC_PARTITIONS, 1, 10_000);
     short replication = (short) intIn(Setting.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE);
     Duration stats = duration(Setting.STATS_INTERVAL, false);
-    Settings.Sink sink = Settings.Sink.valueOf(
-        oneOf(Setting.SINK, List.of("kafka", "stdout"), false).toUpperCase(Locale.ROOT));
+    Settings.Sink sink =
+        Settings.Sink.valueOf(
+            oneOf(Setting.SINK, List.of("kafka", "stdout"), false).toUpperCase(Locale.ROOT));
     Path producerConfig = null;
     Map<String, String> clientProps = new LinkedHashMap<>();
     String configText = raw(Setting.PRODUCER_CONFIG);
@@ -121,14 +123,25 @@ public final class SettingsParser {
     int retries = intIn(Setting.CONNECT_RETRIES, 0, 1000);
     int brokerPort = intIn(Setting.EMBEDDED_BROKER_PORT, 1, 65535);
     String dataDir = raw(Setting.EMBEDDED_BROKER_DATA_DIR);
-    if (dataDir != null && !dataDir.isBlank() && Files.exists(Path.of(dataDir.trim())) && !Files.isDirectory(Path.of(dataDir.trim()))) {
+    if (dataDir != null
+        && !dataDir.isBlank()
+        && Files.exists(Path.of(dataDir.trim()))
+        && !Files.isDirectory(Path.of(dataDir.trim()))) {
       throw bad(Setting.EMBEDDED_BROKER_DATA_DIR, dataDir);
     }
     Instant from = instant(Setting.FROM);
     Instant to = instant(Setting.TO);
     if (from != null && to == null) {
-      throw new UsageException("Invalid value for " + label(Setting.FROM) + ": '" + raw(Setting.FROM)
-          + "' needs " + Setting.TO.env() + " / " + Setting.TO.flag() + " too (allowed: both FROM and TO, or neither)");
+      throw new UsageException(
+          "Invalid value for "
+              + label(Setting.FROM)
+              + ": '"
+              + raw(Setting.FROM)
+              + "' needs "
+              + Setting.TO.env()
+              + " / "
+              + Setting.TO.flag()
+              + " too (allowed: both FROM and TO, or neither)");
     }
     if (to != null && (from == null || !to.isAfter(from))) {
       throw bad(Setting.TO, raw(Setting.TO));
@@ -139,11 +152,35 @@ public final class SettingsParser {
     Duration unreachable = duration(Setting.HEALTH_UNREACHABLE_THRESHOLD, false);
     Path manifest = manifest();
     return new Settings(
-        bootstrap, channels, channelCount, rate, variants, logLevel, logFormat, types, seed, seedGiven,
-        maxEvents, duration, prefix, partitions, replication, stats, sink, producerConfig, clientProps,
-        retries, brokerPort, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()), from, to,
-        metricsPort, perChannel, unreachable,
-        manifest, shard);
+        bootstrap,
+        channels,
+        channelCount,
+        rate,
+        variants,
+        logLevel,
+        logFormat,
+        types,
+        seed,
+        seedGiven,
+        maxEvents,
+        duration,
+        prefix,
+        partitions,
+        replication,
+        stats,
+        sink,
+        producerConfig,
+        clientProps,
+        retries,
+        brokerPort,
+        dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim()),
+        from,
+        to,
+        metricsPort,
+        perChannel,
+        unreachable,
+        manifest,
+        shard);
   }
 
   /** {@code KAFKA_CLIENT_SASL_JAAS_CONFIG=...} becomes {@code sasl.jaas.config=...}. */
@@ -152,9 +189,14 @@ public final class SettingsParser {
     env.entrySet().stream()
         .filter(e -> e.getKey().startsWith(Setting.CLIENT_PROPERTY_PREFIX))
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> props.put(
-            e.getKey().substring(Setting.CLIENT_PROPERTY_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
-            e.getValue()));
+        .forEach(
+            e ->
+                props.put(
+                    e.getKey()
+                        .substring(Setting.CLIENT_PROPERTY_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.'),
+                    e.getValue()));
     return props;
   }
 
@@ -163,18 +205,33 @@ public final class SettingsParser {
     return readProperties(setting.env() + " / " + setting.flag(), setting.allowed(), file);
   }
 
-  /** As {@link #readProperties(Setting, Path)}, for options that are not produce settings ({@code label} names them). */
+  /**
+   * As {@link #readProperties(Setting, Path)}, for options that are not produce settings ({@code
+   * label} names them).
+   */
   public static Map<String, String> readProperties(String label, String allowed, Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new UsageException("Invalid value for " + label + ": '" + file
-          + "' is not a readable file (allowed: " + allowed + ")");
+      throw new UsageException(
+          "Invalid value for "
+              + label
+              + ": '"
+              + file
+              + "' is not a readable file (allowed: "
+              + allowed
+              + ")");
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("Invalid value for " + label + ": '" + file
-          + "' could not be read as a properties file (" + e.getMessage() + ")");
+      throw new UsageException(
+          "Invalid value for "
+              + label
+              + ": '"
+              + file
+              + "' could not be read as a properties file ("
+              + e.getMessage()
+              + ")");
     }
     Map<String, String> out = new LinkedHashMap<>();
     p.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, p.getProperty(k)));
@@ -186,18 +243,40 @@ public final class SettingsParser {
     for (Setting s : Setting.values()) {
       known.add(s.env());
     }
-    known.addAll(List.of("METRICS_PORT", "METRICS_ENABLED", "MANIFEST", "SHARD", "FROM", "TO", "HEALTH_UNREACHABLE_THRESHOLD",
-        "METRICS_PER_CHANNEL", "CONSUMER_CONFIG", "KAFKA_HEAP_OPTS", "KAFKA_OPTS"));
+    known.addAll(
+        List.of(
+            "METRICS_PORT",
+            "METRICS_ENABLED",
+            "MANIFEST",
+            "SHARD",
+            "FROM",
+            "TO",
+            "HEALTH_UNREACHABLE_THRESHOLD",
+            "METRICS_PER_CHANNEL",
+            "CONSUMER_CONFIG",
+            "KAFKA_HEAP_OPTS",
+            "KAFKA_OPTS"));
     for (String name : env.keySet()) {
       if (known.contains(name) || name.startsWith(Setting.CLIENT_PROPERTY_PREFIX)) {
         continue;
       }
-      boolean ours = name.startsWith("PRODUCE_") || name.startsWith("TOPIC_") || name.startsWith("KAFKA_")
-          || name.startsWith("EMBEDDED_BROKER_") || name.startsWith("CHANNEL") || name.startsWith("RATE")
-          || name.startsWith("MESSAGE_") || name.startsWith("STATS_") || name.startsWith("TELEMETRA_");
+      boolean ours =
+          name.startsWith("PRODUCE_")
+              || name.startsWith("TOPIC_")
+              || name.startsWith("KAFKA_")
+              || name.startsWith("EMBEDDED_BROKER_")
+              || name.startsWith("CHANNEL")
+              || name.startsWith("RATE")
+              || name.startsWith("MESSAGE_")
+              || name.startsWith("STATS_")
+              || name.startsWith("TELEMETRA_");
       if (ours) {
         String hint = closest(name, known);
-        warnings.add("Unknown variable " + name + " ignored" + (hint == null ? "" : " (did you mean " + hint + "?)"));
+        warnings.add(
+            "Unknown variable "
+                + name
+                + " ignored"
+                + (hint == null ? "" : " (did you mean " + hint + "?)"));
       }
     }
   }
@@ -254,17 +333,30 @@ public final class SettingsParser {
           audience = -1;
         }
         if (audience < 1 || audience > 10_000_000) {
-          throw new UsageException("Invalid value for " + label(Setting.CHANNELS) + ": '" + p
-              + "' has a bad audience (allowed: name:audience with audience from 1 to 10000000)");
+          throw new UsageException(
+              "Invalid value for "
+                  + label(Setting.CHANNELS)
+                  + ": '"
+                  + p
+                  + "' has a bad audience (allowed: name:audience with audience from 1 to 10000000)");
         }
       }
       String login = name.toLowerCase(Locale.ROOT);
       if (!LOGIN.matcher(login).matches()) {
-        throw new UsageException("Invalid value for " + label(Setting.CHANNELS) + ": '" + name
-            + "' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)");
+        throw new UsageException(
+            "Invalid value for "
+                + label(Setting.CHANNELS)
+                + ": '"
+                + name
+                + "' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)");
       }
       if (!seen.add(login)) {
-        throw new UsageException("Invalid value for " + label(Setting.CHANNELS) + ": channel '" + login + "' is listed twice");
+        throw new UsageException(
+            "Invalid value for "
+                + label(Setting.CHANNELS)
+                + ": channel '"
+                + login
+                + "' is listed twice");
       }
       out.add(new ChannelSpec(login, audience));
     }
@@ -292,7 +384,10 @@ public final class SettingsParser {
     }
     Path file = Path.of(v.trim());
     Path dir = file.toAbsolutePath().getParent();
-    if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+    if (Files.isDirectory(file)
+        || dir == null
+        || !Files.isDirectory(dir)
+        || !Files.isWritable(dir)) {
       throw bad(Setting.MANIFEST, v);
     }
     return file;
@@ -411,6 +506,7 @@ public final class SettingsParser {
   }
 
   private UsageException bad(Setting s, String value) {
-    return new UsageException("Invalid value for " + label(s) + ": '" + value + "' (allowed: " + s.allowed() + ")");
+    return new UsageException(
+        "Invalid value for " + label(s) + ": '" + value + "' (allowed: " + s.allowed() + ")");
   }
 }

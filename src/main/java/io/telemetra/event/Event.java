@@ -1,11 +1,10 @@
 package io.telemetra.event;
 
 /**
- * One simulated event. Implementations are immutable records whose JSON form is defined by
- * the schema of their {@link #type()} under {@code schemas/}.
+ * One simulated event. Implementations are immutable records whose JSON form is defined by the
+ * schema of their {@link #type()} under {@code schemas/}.
  */
-public sealed interface Event
-    permits ChatMessage, ViewerCount, Transaction, StreamMeta {
+public sealed interface Event permits ChatMessage, ViewerCount, Transaction, StreamMeta {
 
   EventType type();
 

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place that turns events into their JSON bytes (UTF-8). Field names and formats are
- * those of the schemas under {@code schemas/}; absent optional fields are omitted.
+ * The one place that turns events into their JSON bytes (UTF-8). Field names and formats are those
+ * of the schemas under {@code schemas/}; absent optional fields are omitted.
  *
- * <p>Uses Jackson's streaming generator rather than data binding: it is several times faster
- * and keeps field order stable. Not thread-safe: use one instance per thread.
+ * <p>Uses Jackson's streaming generator rather than data binding: it is several times faster and
+ * keeps field order stable. Not thread-safe: use one instance per thread.
  */
 public final class EventJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -37,6 +37,7 @@ public final class EventJson {
       NEEDS_ESCAPE[b] = true;
     }
   }
+
   // Field names, encoded once: writing a String name costs a copy and an escape check per event.
   private static final SerializableString N_AMOUNT = new SerializedString("amount");
   private static final SerializableString N_BADGES = new SerializedString("badges");
@@ -47,7 +48,8 @@ public final class EventJson {
   private static final SerializableString N_CHATTER_COUNT = new SerializedString("chatter_count");
   private static final SerializableString N_CODEC = new SerializedString("codec");
   private static final SerializableString N_COLOR = new SerializedString("color");
-  private static final SerializableString N_CUMULATIVE_MONTHS = new SerializedString("cumulative_months");
+  private static final SerializableString N_CUMULATIVE_MONTHS =
+      new SerializedString("cumulative_months");
   private static final SerializableString N_CURRENCY = new SerializedString("currency");
   private static final SerializableString N_DISPLAY_NAME = new SerializedString("display_name");
   private static final SerializableString N_EMOTES = new SerializedString("emotes");
@@ -78,14 +80,16 @@ public final class EventJson {
   private static final SerializableString N_START = new SerializedString("start");
   private static final SerializableString N_STREAK_MONTHS = new SerializedString("streak_months");
   private static final SerializableString N_STREAM_ID = new SerializedString("stream_id");
-  private static final SerializableString N_SUBSCRIBER_COUNT = new SerializedString("subscriber_count");
+  private static final SerializableString N_SUBSCRIBER_COUNT =
+      new SerializedString("subscriber_count");
   private static final SerializableString N_TAGS = new SerializedString("tags");
   private static final SerializableString N_TIER = new SerializedString("tier");
   private static final SerializableString N_TIMESTAMP = new SerializedString("timestamp");
   private static final SerializableString N_TITLE = new SerializedString("title");
   private static final SerializableString N_TO_CHANNEL = new SerializedString("to_channel");
   private static final SerializableString N_TRANSACTION_ID = new SerializedString("transaction_id");
-  private static final SerializableString N_TRANSACTION_TYPE = new SerializedString("transaction_type");
+  private static final SerializableString N_TRANSACTION_TYPE =
+      new SerializedString("transaction_type");
   private static final SerializableString N_USER_ID = new SerializedString("user_id");
   private static final SerializableString N_USERNAME = new SerializedString("username");
   private static final SerializableString N_VIEWER_COUNT = new SerializedString("viewer_count");
@@ -101,7 +105,8 @@ public final class EventJson {
     try {
       if (generator == null) {
         generator = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
-        // Root-level values follow one another with nothing between them (Jackson's default is a space).
+        // Root-level values follow one another with nothing between them (Jackson's default is a
+        // space).
         generator.setRootValueSeparator(null);
       }
       write(generator, event);
@@ -298,10 +303,10 @@ public final class EventJson {
   }
 
   /**
-   * Writes a string value. Most values (ids, logins, timestamps, chat text) need no escaping:
-   * those go out as their UTF-8 bytes in one copy, about twice as fast as Jackson's
-   * per-character escape check. Anything Jackson would escape (a quote, a backslash, a control
-   * character, an emoji) takes Jackson's path, so the output is the same either way.
+   * Writes a string value. Most values (ids, logins, timestamps, chat text) need no escaping: those
+   * go out as their UTF-8 bytes in one copy, about twice as fast as Jackson's per-character escape
+   * check. Anything Jackson would escape (a quote, a backslash, a control character, an emoji)
+   * takes Jackson's path, so the output is the same either way.
    */
   private static void text(JsonGenerator g, String value) throws IOException {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
@@ -314,14 +319,16 @@ public final class EventJson {
     g.writeRawUTF8String(utf8, 0, utf8.length);
   }
 
-  private static void str(JsonGenerator g, SerializableString name, String value) throws IOException {
+  private static void str(JsonGenerator g, SerializableString name, String value)
+      throws IOException {
     if (value != null) {
       g.writeFieldName(name);
       text(g, value);
     }
   }
 
-  private static void num(JsonGenerator g, SerializableString name, Number value) throws IOException {
+  private static void num(JsonGenerator g, SerializableString name, Number value)
+      throws IOException {
     if (value == null) {
       return;
     }
@@ -335,7 +342,8 @@ public final class EventJson {
     }
   }
 
-  private static void map(JsonGenerator g, SerializableString name, Map<String, Object> map) throws IOException {
+  private static void map(JsonGenerator g, SerializableString name, Map<String, Object> map)
+      throws IOException {
     if (map == null || map.isEmpty()) {
       return;
     }

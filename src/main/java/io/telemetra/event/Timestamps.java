@@ -3,7 +3,9 @@ package io.telemetra.event;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** RFC 3339 UTC timestamps with exactly three fractional digits: {@code 2026-12-04T19:30:00.123Z}. */
+/**
+ * RFC 3339 UTC timestamps with exactly three fractional digits: {@code 2026-12-04T19:30:00.123Z}.
+ */
 public final class Timestamps {
   private Timestamps() {}
 
@@ -17,7 +19,7 @@ public final class Timestamps {
     long epochSecond = Math.floorDiv(epochMillis, 1000);
     long epochDay = Math.floorDiv(epochSecond, 86_400);
     int secondOfDay = (int) (epochSecond - epochDay * 86_400);
-    int millis = (int) Math.floorMod(epochMillis, 1000);
+    int millis = Math.floorMod(epochMillis, 1000);
     Day day = lastDay;
     if (day.epochDay() != epochDay) {
       day = new Day(epochDay, dayText(epochDay));

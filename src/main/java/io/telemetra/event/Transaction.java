@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A monetary event ({@code telemetra.events.transactions}); see transaction.json for what
- * {@code amount} means per {@code transactionType}.
+ * A monetary event ({@code telemetra.events.transactions}); see transaction.json for what {@code
+ * amount} means per {@code transactionType}.
  */
 public record Transaction(
     String transactionId,

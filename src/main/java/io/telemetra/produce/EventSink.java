@@ -4,9 +4,9 @@ package io.telemetra.produce;
 public interface EventSink extends AutoCloseable {
 
   /**
-   * Hands one record to the sink. May block while the sink is full (back-pressure); returns
-   * once the sink has taken the record. Throws {@link FatalSinkException} when the sink can
-   * never accept records again (e.g. authentication failed).
+   * Hands one record to the sink. May block while the sink is full (back-pressure); returns once
+   * the sink has taken the record. Throws {@link FatalSinkException} when the sink can never accept
+   * records again (e.g. authentication failed).
    */
   void send(OutgoingRecord record) throws InterruptedException;
 

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up work against the cluster with Kafka's Admin client: wait until it is reachable
- * (retrying with exponential back-off and one log line per attempt), then create the topics
- * that are missing and leave existing ones alone.
+ * Start-up work against the cluster with Kafka's Admin client: wait until it is reachable (retrying
+ * with exponential back-off and one log line per attempt), then create the topics that are missing
+ * and leave existing ones alone.
  */
 public final class KafkaSetup {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSetup.class);
@@ -49,8 +49,8 @@ public final class KafkaSetup {
   }
 
   /**
-   * Waits for the cluster: {@code retries} further attempts after the first, with back-off 1 s,
-   * 2 s, 4 s ... capped at 15 s.
+   * Waits for the cluster: {@code retries} further attempts after the first, with back-off 1 s, 2
+   * s, 4 s ... capped at 15 s.
    *
    * @throws KafkaUnavailableException when every attempt failed
    * @throws FatalSinkException when the cluster refuses the credentials
@@ -67,12 +67,18 @@ public final class KafkaSetup {
       }
       try (Admin admin = created) {
         int nodes = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
-        LOG.info("Connected to Kafka at {} ({} broker{})", bootstrapServers, nodes, nodes == 1 ? "" : "s");
+        LOG.info(
+            "Connected to Kafka at {} ({} broker{})",
+            bootstrapServers,
+            nodes,
+            nodes == 1 ? "" : "s");
         return;
       } catch (ExecutionException e) {
         if (e.getCause() instanceof AuthenticationException auth) {
-          throw new FatalSinkException("Kafka at " + bootstrapServers + " refused the credentials: " + auth.getMessage(),
-              ExitCodes.AUTHENTICATION, auth);
+          throw new FatalSinkException(
+              "Kafka at " + bootstrapServers + " refused the credentials: " + auth.getMessage(),
+              ExitCodes.AUTHENTICATION,
+              auth);
         }
         failAttempt(attempt, retries, backoff, e.getCause() == null ? e : e.getCause());
       } catch (java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
@@ -115,26 +121,42 @@ public final class KafkaSetup {
         message = message.replace(v, "******");
       }
     }
-    return new UsageException("Invalid value for the Kafka client properties (KAFKA_CLIENT_* variables, PRODUCER_CONFIG file): "
-        + message.replaceAll("\\s*\\R\\s*", " ").trim());
+    return new UsageException(
+        "Invalid value for the Kafka client properties (KAFKA_CLIENT_* variables, PRODUCER_CONFIG file): "
+            + message.replaceAll("\\s*\\R\\s*", " ").trim());
   }
 
   private void failAttempt(int attempt, int retries, long backoff, Throwable cause) {
     // A refused connection surfaces only as a timeout without a message: say what it means.
-    String reason = cause instanceof java.util.concurrent.TimeoutException
-        || cause instanceof org.apache.kafka.common.errors.TimeoutException
-        ? "no broker answered within 10 s"
-        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String reason =
+        cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof org.apache.kafka.common.errors.TimeoutException
+            ? "no broker answered within 10 s"
+            : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     if (attempt > retries) {
-      throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " is unreachable after " + attempt
-          + " attempt" + (attempt == 1 ? "" : "s") + " (" + reason + "); check KAFKA_BOOTSTRAP_SERVERS or raise CONNECT_RETRIES");
+      throw new KafkaUnavailableException(
+          "Kafka at "
+              + bootstrapServers
+              + " is unreachable after "
+              + attempt
+              + " attempt"
+              + (attempt == 1 ? "" : "s")
+              + " ("
+              + reason
+              + "); check KAFKA_BOOTSTRAP_SERVERS or raise CONNECT_RETRIES");
     }
-    LOG.warn("Kafka at {} not reachable (attempt {}/{}): {}; next attempt in {} s",
-        bootstrapServers, attempt, retries + 1, reason, backoff / 1000.0);
+    LOG.warn(
+        "Kafka at {} not reachable (attempt {}/{}): {}; next attempt in {} s",
+        bootstrapServers,
+        attempt,
+        retries + 1,
+        reason,
+        backoff / 1000.0);
   }
 
   /** Creates the topics that do not exist yet; existing topics are left exactly as they are. */
-  public void ensureTopics(Collection<String> topics, int partitions, short replicationFactor) throws InterruptedException {
+  public void ensureTopics(Collection<String> topics, int partitions, short replicationFactor)
+      throws InterruptedException {
     try (Admin admin = Admin.create(adminConfig)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
@@ -144,11 +166,15 @@ public final class KafkaSetup {
         }
         missing.add(new NewTopic(topic, partitions, replicationFactor));
       }
-      for (Map.Entry<String, ? extends org.apache.kafka.common.KafkaFuture<Void>> e
-          : admin.createTopics(missing).values().entrySet()) {
+      for (Map.Entry<String, ? extends org.apache.kafka.common.KafkaFuture<Void>> e :
+          admin.createTopics(missing).values().entrySet()) {
         try {
           e.getValue().get(30, TimeUnit.SECONDS);
-          LOG.info("Created topic {} ({} partitions, replication factor {})", e.getKey(), partitions, replicationFactor);
+          LOG.info(
+              "Created topic {} ({} partitions, replication factor {})",
+              e.getKey(),
+              partitions,
+              replicationFactor);
         } catch (ExecutionException ex) {
           if (!(ex.getCause() instanceof TopicExistsException)) {
             throw ex;
@@ -160,36 +186,49 @@ public final class KafkaSetup {
       List<String> present = new ArrayList<>(topics);
       present.retainAll(existing);
       if (!present.isEmpty()) {
-        Map<String, TopicDescription> d = admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> d =
+            admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
         for (TopicDescription td : d.values()) {
           int p = td.partitions().size();
           int rf = td.partitions().isEmpty() ? 0 : td.partitions().get(0).replicas().size();
-          String note = p != partitions || rf != replicationFactor ? " (differs from TOPIC_PARTITIONS/TOPIC_REPLICATION_FACTOR; left alone)" : "";
-          LOG.info("Using existing topic {} ({} partitions, replication factor {}){}", td.name(), p, rf, note);
+          String note =
+              p != partitions || rf != replicationFactor
+                  ? " (differs from TOPIC_PARTITIONS/TOPIC_REPLICATION_FACTOR; left alone)"
+                  : "";
+          LOG.info(
+              "Using existing topic {} ({} partitions, replication factor {}){}",
+              td.name(),
+              p,
+              rf,
+              note);
         }
       }
     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof AuthenticationException auth) {
-        throw new FatalSinkException("Kafka refused the credentials: " + auth.getMessage(), ExitCodes.AUTHENTICATION, auth);
+        throw new FatalSinkException(
+            "Kafka refused the credentials: " + auth.getMessage(), ExitCodes.AUTHENTICATION, auth);
       }
-      throw new FatalSinkException("Could not create topics: " + cause.getMessage(), ExitCodes.RUNTIME, cause);
+      throw new FatalSinkException(
+          "Could not create topics: " + cause.getMessage(), ExitCodes.RUNTIME, cause);
     }
   }
 
   /**
-   * Waits until the leader of every partition answers a ListOffsets request. Producing to a
-   * topic the instant it is created gets NOT_LEADER_OR_FOLLOWER from a broker that has not yet
-   * become leader, and with several idempotent batches in flight that can leave a partition
-   * stuck on OUT_OF_ORDER_SEQUENCE_NUMBER retries (seen with the embedded broker). A leader
-   * that answers ListOffsets is serving the partition.
+   * Waits until the leader of every partition answers a ListOffsets request. Producing to a topic
+   * the instant it is created gets NOT_LEADER_OR_FOLLOWER from a broker that has not yet become
+   * leader, and with several idempotent batches in flight that can leave a partition stuck on
+   * OUT_OF_ORDER_SEQUENCE_NUMBER retries (seen with the embedded broker). A leader that answers
+   * ListOffsets is serving the partition.
    */
-  private static void awaitLeaders(Admin admin, Collection<String> topics) throws InterruptedException {
+  private static void awaitLeaders(Admin admin, Collection<String> topics)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     String last = "";
     while (System.nanoTime() < deadline) {
       try {
-        Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+        Map<String, TopicDescription> d =
+            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
         boolean leaders = d.size() == topics.size();
         for (TopicDescription td : d.values()) {
@@ -209,7 +248,10 @@ public final class KafkaSetup {
       }
       Thread.sleep(100);
     }
-    LOG.warn("Not every partition of {} has a serving leader after 30 s ({}); producing anyway", topics, last);
+    LOG.warn(
+        "Not every partition of {} has a serving leader after 30 s ({}); producing anyway",
+        topics,
+        last);
   }
 
   /**
@@ -219,11 +261,14 @@ public final class KafkaSetup {
   public int smallestMaxMessageBytes(Collection<String> topics) throws InterruptedException {
     List<org.apache.kafka.common.config.ConfigResource> resources = new ArrayList<>();
     for (String t : topics) {
-      resources.add(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t));
+      resources.add(
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t));
     }
     try (Admin admin = Admin.create(adminConfig)) {
       int smallest = Integer.MAX_VALUE;
-      for (org.apache.kafka.clients.admin.Config c : admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).values()) {
+      for (org.apache.kafka.clients.admin.Config c :
+          admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).values()) {
         org.apache.kafka.clients.admin.ConfigEntry e = c.get("max.message.bytes");
         if (e != null && e.value() != null) {
           smallest = Math.min(smallest, Integer.parseInt(e.value()));

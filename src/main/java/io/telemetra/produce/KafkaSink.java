@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends records to Kafka with a {@link KafkaProducer}. Keys are channel logins (so a channel's
- * events stay in order on one partition), values the event's JSON bytes, and every record
- * carries the verification {@link Headers}.
+ * events stay in order on one partition), values the event's JSON bytes, and every record carries
+ * the verification {@link Headers}.
  *
- * <p>A send the client refuses for a retriable reason (buffer full or metadata unavailable
- * while Kafka is down) is retried here with back-off until it is accepted or the run stops:
- * events are never dropped silently. A record that fails after the client's own retries is
- * counted and logged; authentication and authorization failures end the run.
+ * <p>A send the client refuses for a retriable reason (buffer full or metadata unavailable while
+ * Kafka is down) is retried here with back-off until it is accepted or the run stops: events are
+ * never dropped silently. A record that fails after the client's own retries is counted and logged;
+ * authentication and authorization failures end the run.
  */
 public final class KafkaSink implements EventSink {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
@@ -43,10 +43,11 @@ public final class KafkaSink implements EventSink {
   private volatile boolean stopping;
 
   /**
-   * The producer settings, chosen for safety first and throughput second. {@code overrides}
-   * (the user's properties file and KAFKA_CLIENT_* variables) win over these defaults.
+   * The producer settings, chosen for safety first and throughput second. {@code overrides} (the
+   * user's properties file and KAFKA_CLIENT_* variables) win over these defaults.
    */
-  public static Map<String, Object> producerConfig(String bootstrapServers, String clientId, Map<String, String> overrides) {
+  public static Map<String, Object> producerConfig(
+      String bootstrapServers, String clientId, Map<String, String> overrides) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -77,28 +78,32 @@ public final class KafkaSink implements EventSink {
   /**
    * Keeps batches no larger than the smallest {@code max.message.bytes} of the topics, unless the
    * user set {@code batch.size}. Otherwise a topic with a small limit makes the client split an
-   * over-large batch into batches of {@code batch.size} again and again (the same batch, once
-   * more) until the delivery timeout, logging a warning per attempt, instead of failing only the
-   * records that really are too large.
+   * over-large batch into batches of {@code batch.size} again and again (the same batch, once more)
+   * until the delivery timeout, logging a warning per attempt, instead of failing only the records
+   * that really are too large.
    */
-  static void capBatchSize(Map<String, Object> config, int smallestMaxMessageBytes, Map<String, String> overrides) {
+  static void capBatchSize(
+      Map<String, Object> config, int smallestMaxMessageBytes, Map<String, String> overrides) {
     if (smallestMaxMessageBytes <= 0 || overrides.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
       return;
     }
     int current = Integer.parseInt(String.valueOf(config.get(ProducerConfig.BATCH_SIZE_CONFIG)));
     if (smallestMaxMessageBytes < current) {
       config.put(ProducerConfig.BATCH_SIZE_CONFIG, smallestMaxMessageBytes);
-      LOG.info("A topic accepts at most {} bytes per record batch (max.message.bytes): producing in batches of at most that size",
+      LOG.info(
+          "A topic accepts at most {} bytes per record batch (max.message.bytes): producing in batches of at most that size",
           smallestMaxMessageBytes);
     }
   }
 
-  public KafkaSink(Map<String, Object> config, String runId, String shard, ProduceListener listener) {
+  public KafkaSink(
+      Map<String, Object> config, String runId, String shard, ProduceListener listener) {
     this(new KafkaProducer<>(config), runId, shard, listener);
   }
 
   /** For tests: any {@link Producer}, e.g. Kafka's {@code MockProducer}. */
-  public KafkaSink(Producer<String, byte[]> producer, String runId, String shard, ProduceListener listener) {
+  public KafkaSink(
+      Producer<String, byte[]> producer, String runId, String shard, ProduceListener listener) {
     this.producer = producer;
     this.listener = listener;
     this.runId = runId.getBytes(StandardCharsets.UTF_8);
@@ -113,9 +118,18 @@ public final class KafkaSink implements EventSink {
     }
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(r.topic(), r.key(), r.value());
     record.headers().add(new RecordHeader(Headers.RUN_ID, runId));
-    record.headers().add(new RecordHeader(Headers.SEQUENCE, Long.toString(r.sequence()).getBytes(StandardCharsets.US_ASCII)));
-    record.headers().add(new RecordHeader(Headers.EVENT_TYPE,
-        typeHeaders.computeIfAbsent(r.event().type().topicSuffix(), s -> s.getBytes(StandardCharsets.UTF_8))));
+    record
+        .headers()
+        .add(
+            new RecordHeader(
+                Headers.SEQUENCE, Long.toString(r.sequence()).getBytes(StandardCharsets.US_ASCII)));
+    record
+        .headers()
+        .add(
+            new RecordHeader(
+                Headers.EVENT_TYPE,
+                typeHeaders.computeIfAbsent(
+                    r.event().type().topicSuffix(), s -> s.getBytes(StandardCharsets.UTF_8))));
     if (shard != null) {
       record.headers().add(new RecordHeader(Headers.SHARD, shard));
     }
@@ -125,16 +139,23 @@ public final class KafkaSink implements EventSink {
       long start = System.nanoTime();
       Exception[] refused = new Exception[1];
       try {
-        producer.send(record, (metadata, error) -> {
-          if (error == null) {
-            listener.onAcknowledged(r.event(), r.topic(), r.sequence(), r.value().length, System.nanoTime() - start);
-          } else if (Thread.currentThread() == caller && refusedBeforeAppend(error)) {
-            // Called back inside send(): the record never entered the buffer. Retry it below.
-            refused[0] = error;
-          } else {
-            onSendError(r, error);
-          }
-        });
+        producer.send(
+            record,
+            (metadata, error) -> {
+              if (error == null) {
+                listener.onAcknowledged(
+                    r.event(),
+                    r.topic(),
+                    r.sequence(),
+                    r.value().length,
+                    System.nanoTime() - start);
+              } else if (Thread.currentThread() == caller && refusedBeforeAppend(error)) {
+                // Called back inside send(): the record never entered the buffer. Retry it below.
+                refused[0] = error;
+              } else {
+                onSendError(r, error);
+              }
+            });
       } catch (AuthenticationException | AuthorizationException e) {
         throw fatal(e);
       } catch (RetriableException e) {
@@ -143,12 +164,16 @@ public final class KafkaSink implements EventSink {
       if (refused[0] == null) {
         return;
       }
-      if (refused[0] instanceof AuthenticationException || refused[0] instanceof AuthorizationException) {
+      if (refused[0] instanceof AuthenticationException
+          || refused[0] instanceof AuthorizationException) {
         throw fatal(refused[0]);
       }
       // Not accepted, so nothing is lost yet: wait and offer the same record again.
       listener.onRetry(r.topic(), refused[0]);
-      logOnce("send-retry", "Kafka is not accepting records ({}); retrying, nothing is dropped", refused[0].getMessage());
+      logOnce(
+          "send-retry",
+          "Kafka is not accepting records ({}); retrying, nothing is dropped",
+          refused[0].getMessage());
       if (stopping) {
         listener.onFailed(r.event(), r.topic(), refused[0]);
         return;
@@ -172,7 +197,12 @@ public final class KafkaSink implements EventSink {
       return;
     }
     String kind = error.getClass().getSimpleName();
-    logOnce(kind, "Send to {} failed after retries: {} ({}); counted as an error", r.topic(), error.getMessage(), kind);
+    logOnce(
+        kind,
+        "Send to {} failed after retries: {} ({}); counted as an error",
+        r.topic(),
+        error.getMessage(),
+        kind);
   }
 
   private FatalSinkException fatal(Exception e) {
@@ -190,9 +220,9 @@ public final class KafkaSink implements EventSink {
 
   /**
    * Fetches the metadata of {@code topics} now. Otherwise the first send() to each topic blocks
-   * until it arrives, the paced loop falls behind and then catches up in a burst: the first
-   * second of a run at 10,000/s went out at a fraction of the rate (bench/rate.sh). Best effort:
-   * if it cannot be had yet, the first send waits for it as before.
+   * until it arrives, the paced loop falls behind and then catches up in a burst: the first second
+   * of a run at 10,000/s went out at a fraction of the rate (bench/rate.sh). Best effort: if it
+   * cannot be had yet, the first send waits for it as before.
    */
   public void fetchMetadata(Iterable<String> topics) {
     for (String topic : topics) {

@@ -3,8 +3,8 @@ package io.telemetra.produce;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Send latencies in log-linear buckets (about 3% precision from 1 µs to about 1 hour), safe
- * for concurrent recording from Kafka's callback thread and reading from the stats thread.
+ * Send latencies in log-linear buckets (about 3% precision from 1 µs to about 1 hour), safe for
+ * concurrent recording from Kafka's callback thread and reading from the stats thread.
  */
 public final class LatencyHistogram {
   private static final int SUB_BUCKETS = 32;

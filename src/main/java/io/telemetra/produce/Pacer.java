@@ -3,10 +3,10 @@ package io.telemetra.produce;
 import io.telemetra.config.Rate;
 
 /**
- * Holds a target rate: slot {@code i} is due at {@code start + i / rate}. Each call waits
- * until the next slot is due, so sends are spread evenly over every second instead of a
- * second's worth at once followed by idling. When the sink falls behind by more than {@link
- * #MAX_LAG_NANOS}, the schedule restarts from now instead of bursting to catch up.
+ * Holds a target rate: slot {@code i} is due at {@code start + i / rate}. Each call waits until the
+ * next slot is due, so sends are spread evenly over every second instead of a second's worth at
+ * once followed by idling. When the sink falls behind by more than {@link #MAX_LAG_NANOS}, the
+ * schedule restarts from now instead of bursting to catch up.
  */
 public final class Pacer {
   /** Catching up on more than this much lag would be a burst: reset the schedule instead. */

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of {@code telemetra produce}: settings -> simulation -> pacing -> sink -> statistics.
  *
- * <p>Stops on MAX_EVENTS, DURATION, the end of a backfill span, {@link #requestStop()} (the
- * signal handler) or a fatal sink error; then stops generating, flushes, closes and logs a
- * summary. Only acknowledged events are counted as produced.
+ * <p>Stops on MAX_EVENTS, DURATION, the end of a backfill span, {@link #requestStop()} (the signal
+ * handler) or a fatal sink error; then stops generating, flushes, closes and logs a summary. Only
+ * acknowledged events are counted as produced.
  */
 public final class ProduceRun {
   private static final Logger LOG = LoggerFactory.getLogger(ProduceRun.class);
@@ -52,7 +52,11 @@ public final class ProduceRun {
   private long startNanos;
   private long endNanos;
 
-  public ProduceRun(Settings settings, Clock clock, Ticker ticker, OutputStream stdout,
+  public ProduceRun(
+      Settings settings,
+      Clock clock,
+      Ticker ticker,
+      OutputStream stdout,
       Function<Settings, EventSource> sourceFactory) {
     this.settings = settings;
     this.clock = clock;
@@ -117,13 +121,22 @@ public final class ProduceRun {
       if (settings.embeddedBroker()) {
         int port = settings.embeddedBrokerPort();
         if (!EmbeddedKafka.portFree(port)) {
-          LOG.error("Port {} is in use, so the embedded Kafka broker cannot start; stop what uses it, set "
-              + "EMBEDDED_BROKER_PORT to another port, or point KAFKA_BOOTSTRAP_SERVERS at a running Kafka", port);
+          LOG.error(
+              "Port {} is in use, so the embedded Kafka broker cannot start; stop what uses it, set "
+                  + "EMBEDDED_BROKER_PORT to another port, or point KAFKA_BOOTSTRAP_SERVERS at a running Kafka",
+              port);
           return ExitCodes.KAFKA_UNAVAILABLE;
         }
-        broker = EmbeddedKafka.builder().port(port).dataDir(settings.embeddedBrokerDataDir()).build().start();
+        broker =
+            EmbeddedKafka.builder()
+                .port(port)
+                .dataDir(settings.embeddedBrokerDataDir())
+                .build()
+                .start();
         bootstrapServers = broker.bootstrapServers();
-        LOG.info("No KAFKA_BOOTSTRAP_SERVERS set: started an embedded Kafka broker (KRaft) on {}", bootstrapServers);
+        LOG.info(
+            "No KAFKA_BOOTSTRAP_SERVERS set: started an embedded Kafka broker (KRaft) on {}",
+            bootstrapServers);
       } else {
         bootstrapServers = settings.bootstrapServers();
       }
@@ -153,8 +166,11 @@ public final class ProduceRun {
       logSummary();
       if (failed) {
         // A run that lost events must not look like a success to the script that started it.
-        LOG.error("{} event{} could not be delivered (see the warnings above); exiting with code {}",
-            stats.failed(), stats.failed() == 1 ? "" : "s", ExitCodes.RUNTIME);
+        LOG.error(
+            "{} event{} could not be delivered (see the warnings above); exiting with code {}",
+            stats.failed(),
+            stats.failed() == 1 ? "" : "s",
+            ExitCodes.RUNTIME);
         return ExitCodes.RUNTIME;
       }
       return ExitCodes.OK;
@@ -181,8 +197,11 @@ public final class ProduceRun {
     if (settings.sink() == Settings.Sink.STDOUT) {
       return new StdoutSink(stdout, all);
     }
-    Map<String, Object> config = KafkaSink.producerConfig(bootstrapServers, "telemetra-producer-" + runId.substring(0, 8),
-        settings.clientProperties());
+    Map<String, Object> config =
+        KafkaSink.producerConfig(
+            bootstrapServers,
+            "telemetra-producer-" + runId.substring(0, 8),
+            settings.clientProperties());
     // A bad client property is a usage error (exit 2), not "Kafka unreachable" after retries.
     KafkaSetup.checkProducerConfig(config);
     KafkaSetup setup = new KafkaSetup(bootstrapServers, settings.clientProperties());
@@ -194,23 +213,30 @@ public final class ProduceRun {
       }
     }
     setup.ensureTopics(topics, settings.topicPartitions(), settings.topicReplicationFactor());
-    KafkaSink.capBatchSize(config, setup.smallestMaxMessageBytes(topics), settings.clientProperties());
-    return new KafkaSink(config, runId, settings.shard().count() > 1 ? settings.shard().toString() : null, all);
+    KafkaSink.capBatchSize(
+        config, setup.smallestMaxMessageBytes(topics), settings.clientProperties());
+    return new KafkaSink(
+        config, runId, settings.shard().count() > 1 ? settings.shard().toString() : null, all);
   }
 
   private void loop(EventSink sink) throws InterruptedException {
-    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "telemetra-stats");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService reporter =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "telemetra-stats");
+              t.setDaemon(true);
+              return t;
+            });
     EventJson json = new EventJson();
     Map<EventType, String> topics = new EnumMap<>(EventType.class);
     for (EventType t : EventType.values()) {
       topics.put(t, settings.topic(t));
     }
     boolean backfill = settings.backfill();
-    double rate = settings.rate().isMax() ? (backfill ? source.naturalRatePerSecond() : 0) : settings.rate().perSecond();
+    double rate =
+        settings.rate().isMax()
+            ? (backfill ? source.naturalRatePerSecond() : 0)
+            : settings.rate().perSecond();
     Pacer pacer = new Pacer(backfill ? io.telemetra.config.Rate.MAX : settings.rate(), ticker);
     long simStart = backfill ? settings.from().toEpochMilli() : clock.millis();
     long simEnd = backfill ? settings.to().toEpochMilli() : Long.MAX_VALUE;
@@ -220,11 +246,14 @@ public final class ProduceRun {
     long interval = settings.statsInterval().toMillis();
     long[] last = {0, startNanos};
     reporter.scheduleAtFixedRate(() -> logStats(last), interval, interval, TimeUnit.MILLISECONDS);
-    LOG.info("Producing {} to {} (rate {}/s{}, {} channels, seed {}){}",
+    LOG.info(
+        "Producing {} to {} (rate {}/s{}, {} channels, seed {}){}",
         String.join(", ", settings.enabledTypes().stream().sorted().map(settings::topic).toList()),
         settings.sink() == Settings.Sink.STDOUT ? "standard output" : bootstrapServers,
-        settings.rate(), backfill ? ", backfill " + settings.from() + " to " + settings.to() : "",
-        settings.effectiveChannelCount(), settings.seed(),
+        settings.rate(),
+        backfill ? ", backfill " + settings.from() + " to " + settings.to() : "",
+        settings.effectiveChannelCount(),
+        settings.seed(),
         settings.maxEvents() > 0 ? "; stopping after " + settings.maxEvents() + " events" : "");
     try {
       long slot = 0;
@@ -241,11 +270,13 @@ public final class ProduceRun {
         pacer.acquire();
         Event event = source.next(at);
         slot++;
-        if (event == null || !settings.enabledTypes().contains(event.type())) { // null: another shard's slot
+        if (event == null
+            || !settings.enabledTypes().contains(event.type())) { // null: another shard's slot
           continue;
         }
         byte[] value = json.toBytes(event);
-        long seq = sequences.get(event.type()).computeIfAbsent(event.channel(), c -> new long[1])[0]++;
+        long seq =
+            sequences.get(event.type()).computeIfAbsent(event.channel(), c -> new long[1])[0]++;
         stats.onSent();
         sink.send(new OutgoingRecord(event, topics.get(event.type()), event.channel(), value, seq));
       }
@@ -258,8 +289,10 @@ public final class ProduceRun {
       reporter.shutdownNow();
       if (pacer.resets() > 0) {
         // The rate could not be held: say so, or a short run looks like a precise one.
-        LOG.warn("Fell more than 1 s behind RATE_PER_SEC {} time(s) (sink or machine too slow); the pacing restarted"
-            + " from the current time, so the run produced fewer events than rate x duration", pacer.resets());
+        LOG.warn(
+            "Fell more than 1 s behind RATE_PER_SEC {} time(s) (sink or machine too slow); the pacing restarted"
+                + " from the current time, so the run produced fewer events than rate x duration",
+            pacer.resets());
       }
     }
   }
@@ -276,8 +309,15 @@ public final class ProduceRun {
         sb.append(' ').append(t.topicSuffix()).append('=').append(stats.acknowledged(t));
       }
     }
-    sb.append(String.format(Locale.ROOT, " total=%d rate=%.1f/s target=%s errors=%d pending=%d",
-        acked, rate, settings.rate(), stats.failed(), stats.pending()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            " total=%d rate=%.1f/s target=%s errors=%d pending=%d",
+            acked,
+            rate,
+            settings.rate(),
+            stats.failed(),
+            stats.pending()));
     if (stats.retries() > 0) {
       sb.append(" retries=").append(stats.retries());
     }
@@ -288,17 +328,35 @@ public final class ProduceRun {
     double seconds = Math.max(1e-9, (endNanos - startNanos) / 1e9);
     long acked = stats.acknowledged();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Summary: %d events produced in %.1f s (%.1f events/s, %.2f MB), %d errors%n",
-        acked, seconds, acked / seconds, stats.totalBytes() / 1e6, stats.failed()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Summary: %d events produced in %.1f s (%.1f events/s, %.2f MB), %d errors%n",
+            acked,
+            seconds,
+            acked / seconds,
+            stats.totalBytes() / 1e6,
+            stats.failed()));
     for (EventType t : EventType.values()) {
       if (settings.enabledTypes().contains(t)) {
-        sb.append(String.format(Locale.ROOT, "  %-40s %,12d events %,14d bytes%n",
-            settings.topic(t), stats.acknowledged(t), stats.bytes(t)));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %-40s %,12d events %,14d bytes%n",
+                settings.topic(t),
+                stats.acknowledged(t),
+                stats.bytes(t)));
       }
     }
     LatencyHistogram h = stats.latency();
-    sb.append(String.format(Locale.ROOT, "  send latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms",
-        h.percentileMillis(50), h.percentileMillis(95), h.percentileMillis(99), h.percentileMillis(99.9)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  send latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms",
+            h.percentileMillis(50),
+            h.percentileMillis(95),
+            h.percentileMillis(99),
+            h.percentileMillis(99.9)));
     sb.append(String.format(Locale.ROOT, "%n  run id %s, seed %d", runId, settings.seed()));
     LOG.info(sb.toString());
   }
@@ -307,7 +365,8 @@ public final class ProduceRun {
     List<ProduceListener> copy = List.copyOf(listeners);
     return new ProduceListener() {
       @Override
-      public void onAcknowledged(Event event, String topic, long sequence, int bytes, long latencyNanos) {
+      public void onAcknowledged(
+          Event event, String topic, long sequence, int bytes, long latencyNanos) {
         for (ProduceListener l : copy) {
           l.onAcknowledged(event, topic, sequence, bytes, latencyNanos);
         }

@@ -32,7 +32,8 @@ public final class ProduceStats implements ProduceListener {
   }
 
   @Override
-  public void onAcknowledged(Event event, String topic, long sequence, int size, long latencyNanos) {
+  public void onAcknowledged(
+      Event event, String topic, long sequence, int size, long latencyNanos) {
     acked.get(event.type()).increment();
     bytes.get(event.type()).add(size);
     latency.record(latencyNanos);

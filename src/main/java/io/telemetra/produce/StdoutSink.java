@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes one JSON envelope per line, {@code {"topic": "...", "key": "...", "value": {...}}},
- * for piping into jq or files. No Kafka involved; a record counts as acknowledged once
- * written to the stream.
+ * Writes one JSON envelope per line, {@code {"topic": "...", "key": "...", "value": {...}}}, for
+ * piping into jq or files. No Kafka involved; a record counts as acknowledged once written to the
+ * stream.
  */
 public final class StdoutSink implements EventSink {
   private static final byte[] TOPIC = "{\"topic\":\"".getBytes(StandardCharsets.UTF_8);
@@ -41,7 +41,8 @@ public final class StdoutSink implements EventSink {
       listener.onFailed(r.event(), r.topic(), e);
       throw new FatalSinkException("cannot write to standard output: " + e.getMessage(), 1, e);
     }
-    listener.onAcknowledged(r.event(), r.topic(), r.sequence(), r.value().length, System.nanoTime() - start);
+    listener.onAcknowledged(
+        r.event(), r.topic(), r.sequence(), r.value().length, System.nanoTime() - start);
   }
 
   @Override

@@ -50,10 +50,12 @@ final class ChannelContent extends ChatText.Context {
    * subscribed.
    */
   private final LongIntMap subs = new LongIntMap();
+
   /** Simulated day of each chatter's last subscription or renewal here (absent: long ago). */
   private final LongIntMap subDay = new LongIntMap();
 
   private static final long DAY_MS = 86_400_000L;
+
   /** A renewal comes at most once per subscription month (Twitch bills monthly). */
   private static final int DAYS_PER_MONTH = 30;
 

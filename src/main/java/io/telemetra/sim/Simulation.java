@@ -92,10 +92,13 @@ public final class Simulation implements EventSource {
   private volatile long now = Long.MIN_VALUE;
   private boolean started;
   private int cursor;
+
   /** Simulated time the next viewer-count sample is due (samples are scheduled, not drawn). */
   private long nextSampleAt = Long.MIN_VALUE;
+
   /** Slots seen and samples emitted, to cap the samples' share of the slots at low rates. */
   private long slotsSeen;
+
   private long samplesEmitted;
   private long dailyMinute = Long.MIN_VALUE;
   private double dailyFactor = 1;
@@ -578,10 +581,18 @@ public final class Simulation implements EventSource {
         nextSampleAt = at;
       }
       boolean onlySamples = !chatOn && !txOn && !metaOn;
-      if (onlySamples || at >= nextSampleAt && samplesEmitted < MAX_VIEWER_SLOT_SHARE * slotsSeen + 1) {
-        nextSampleAt = Math.max(nextSampleAt + step, at - m.viewerIntervalMillis());
-        samplesEmitted++;
-        return emit(nextLiveRoundRobin(), EventType.VIEWER, at);
+      // The first round (one sample per channel) is due at once: a dashboard starts with counts.
+      boolean firstRound = samplesEmitted < n;
+      boolean due = firstRound || at >= nextSampleAt;
+      if (onlySamples || due && samplesEmitted < MAX_VIEWER_SLOT_SHARE * slotsSeen + 1) {
+        if (!firstRound) {
+          nextSampleAt = Math.max(nextSampleAt + step, at - m.viewerIntervalMillis());
+        }
+        int c = nextLiveRoundRobin();
+        if (!metaOn || announced[c]) {
+          samplesEmitted++; // (a channel not yet announced gets its stream_start instead)
+        }
+        return emit(c, EventType.VIEWER, at);
       }
     }
     double perMsViewer = 0;

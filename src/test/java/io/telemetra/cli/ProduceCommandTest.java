@@ -17,7 +17,11 @@ class ProduceCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(
+        args,
+        env,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String err() {
@@ -27,13 +31,17 @@ class ProduceCommandTest {
   @Test
   void badFlag_oneLineNamingFlagAndExit2() {
     assertThat(run(Map.of(), "produce", "--rate-per-sec", "fast")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err()).isEqualTo("telemetra: Invalid value for --rate-per-sec: 'fast' (allowed: a positive number or 'max')\n");
+    assertThat(err())
+        .isEqualTo(
+            "telemetra: Invalid value for --rate-per-sec: 'fast' (allowed: a positive number or 'max')\n");
   }
 
   @Test
   void badVariable_oneLineNamingVariableAndExit2() {
     assertThat(run(Map.of("TOPIC_PARTITIONS", "-3"), "produce")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err()).isEqualTo("telemetra: Invalid value for TOPIC_PARTITIONS: '-3' (allowed: an integer from 1 to 10000)\n");
+    assertThat(err())
+        .isEqualTo(
+            "telemetra: Invalid value for TOPIC_PARTITIONS: '-3' (allowed: an integer from 1 to 10000)\n");
   }
 
   @Test
@@ -53,8 +61,19 @@ class ProduceCommandTest {
 
   @Test
   void stdoutSink_writesOneEnvelopePerLine() throws Exception {
-    assertThat(run(Map.of("LOG_LEVEL", "WARN"), "produce", "--sink", "stdout", "--max-events", "50", "--rate-per-sec", "max",
-        "--seed", "3")).isZero();
+    assertThat(
+            run(
+                Map.of("LOG_LEVEL", "WARN"),
+                "produce",
+                "--sink",
+                "stdout",
+                "--max-events",
+                "50",
+                "--rate-per-sec",
+                "max",
+                "--seed",
+                "3"))
+        .isZero();
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).hasSize(50);
     ObjectMapper json = new ObjectMapper();
@@ -67,8 +86,19 @@ class ProduceCommandTest {
 
   @Test
   void stdoutSink_sameSeedInBackfill_sameBytes() {
-    String[] args = {"produce", "--sink", "stdout", "--seed", "11", "--from", "2026-12-01T00:00:00Z",
-        "--to", "2026-12-01T00:00:10Z", "--rate-per-sec", "100"};
+    String[] args = {
+      "produce",
+      "--sink",
+      "stdout",
+      "--seed",
+      "11",
+      "--from",
+      "2026-12-01T00:00:00Z",
+      "--to",
+      "2026-12-01T00:00:10Z",
+      "--rate-per-sec",
+      "100"
+    };
     assertThat(run(Map.of("LOG_LEVEL", "WARN"), args)).isZero();
     String first = out.toString(StandardCharsets.UTF_8);
     out.reset();

@@ -11,7 +11,8 @@ class SettingsDocTest {
   @Test
   void envExample_isGeneratedFromTheSettingTable() throws Exception {
     assertThat(Files.readString(Path.of(".env.example")))
-        .as("regenerate: java -cp target/classes io.telemetra.config.SettingsDoc env > .env.example")
+        .as(
+            "regenerate: java -cp target/classes io.telemetra.config.SettingsDoc env > .env.example")
         .isEqualTo(SettingsDoc.envExample());
   }
 

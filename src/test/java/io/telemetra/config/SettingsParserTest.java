@@ -1,7 +1,6 @@
 package io.telemetra.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.telemetra.event.EventType;
 import java.nio.file.Files;
@@ -55,17 +54,20 @@ class SettingsParserTest {
 
   @Test
   void parse_environment_isRead() {
-    Settings s = parse(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092,kafka2:9093",
-        "CHANNELS", "xqc:15000,Demo_Stream",
-        "RATE_PER_SEC", "max",
-        "PRODUCE_VIEWER", "false",
-        "SEED", "42",
-        "MAX_EVENTS", "1000",
-        "DURATION", "10m",
-        "TOPIC_PREFIX", "load.test"));
+    Settings s =
+        parse(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092,kafka2:9093",
+                "CHANNELS", "xqc:15000,Demo_Stream",
+                "RATE_PER_SEC", "max",
+                "PRODUCE_VIEWER", "false",
+                "SEED", "42",
+                "MAX_EVENTS", "1000",
+                "DURATION", "10m",
+                "TOPIC_PREFIX", "load.test"));
     assertThat(s.bootstrapServers()).isEqualTo("kafka:9092,kafka2:9093");
-    assertThat(s.channels()).containsExactly(new ChannelSpec("xqc", 15000), new ChannelSpec("demo_stream", 0));
+    assertThat(s.channels())
+        .containsExactly(new ChannelSpec("xqc", 15000), new ChannelSpec("demo_stream", 0));
     assertThat(s.rate().isMax()).isTrue();
     assertThat(s.enabledTypes()).doesNotContain(EventType.VIEWER).hasSize(3);
     assertThat(s.seed()).isEqualTo(42);
@@ -83,26 +85,28 @@ class SettingsParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "RATE_PER_SEC|abc|Invalid value for RATE_PER_SEC: 'abc' (allowed: a positive number or 'max')",
-      "RATE_PER_SEC|-5|Invalid value for RATE_PER_SEC: '-5' (allowed: a positive number or 'max')",
-      "RATE_PER_SEC|0|Invalid value for RATE_PER_SEC: '0' (allowed: a positive number or 'max')",
-      "MAX_EVENTS|-1|Invalid value for MAX_EVENTS: '-1' (allowed: a non-negative integer (0 = unlimited))",
-      "MESSAGE_VARIANTS|0|Invalid value for MESSAGE_VARIANTS: '0' (allowed: an integer from 1 to 10000)",
-      "PRODUCE_CHAT|maybe|Invalid value for PRODUCE_CHAT: 'maybe' (allowed: true or false)",
-      "LOG_LEVEL|LOUD|Invalid value for LOG_LEVEL: 'LOUD' (allowed: TRACE, DEBUG, INFO, WARN or ERROR)",
-      "DURATION|10x|Invalid value for DURATION: '10x' (allowed: a duration such as 90s, 10m, 2h, 1d (0 = unlimited))",
-      "TOPIC_PARTITIONS|0|Invalid value for TOPIC_PARTITIONS: '0' (allowed: an integer from 1 to 10000)",
-      "TOPIC_PREFIX|bad prefix|Invalid value for TOPIC_PREFIX: 'bad prefix' (allowed: a Kafka topic name prefix ([a-zA-Z0-9._-], at most 200 characters))",
-      "KAFKA_BOOTSTRAP_SERVERS|localhost|Invalid value for KAFKA_BOOTSTRAP_SERVERS: 'localhost' (allowed: host:port[,host:port...])",
-      "SINK|file|Invalid value for SINK: 'file' (allowed: kafka or stdout)",
-      "SEED|x1|Invalid value for SEED: 'x1' (allowed: an integer)",
-      "STATS_INTERVAL|0s|Invalid value for STATS_INTERVAL: '0s' (allowed: a positive duration such as 5s or 1m)",
-      "CHANNELS|_bad|Invalid value for CHANNELS: '_bad' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)",
-      "CHANNELS|ab|Invalid value for CHANNELS: 'ab' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)",
-      "CHANNELS|xqc:lots|Invalid value for CHANNELS: 'xqc:lots' has a bad audience (allowed: name:audience with audience from 1 to 10000000)",
-      "CHANNELS|abcd,abcd|Invalid value for CHANNELS: channel 'abcd' is listed twice",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RATE_PER_SEC|abc|Invalid value for RATE_PER_SEC: 'abc' (allowed: a positive number or 'max')",
+        "RATE_PER_SEC|-5|Invalid value for RATE_PER_SEC: '-5' (allowed: a positive number or 'max')",
+        "RATE_PER_SEC|0|Invalid value for RATE_PER_SEC: '0' (allowed: a positive number or 'max')",
+        "MAX_EVENTS|-1|Invalid value for MAX_EVENTS: '-1' (allowed: a non-negative integer (0 = unlimited))",
+        "MESSAGE_VARIANTS|0|Invalid value for MESSAGE_VARIANTS: '0' (allowed: an integer from 1 to 10000)",
+        "PRODUCE_CHAT|maybe|Invalid value for PRODUCE_CHAT: 'maybe' (allowed: true or false)",
+        "LOG_LEVEL|LOUD|Invalid value for LOG_LEVEL: 'LOUD' (allowed: TRACE, DEBUG, INFO, WARN or ERROR)",
+        "DURATION|10x|Invalid value for DURATION: '10x' (allowed: a duration such as 90s, 10m, 2h, 1d (0 = unlimited))",
+        "TOPIC_PARTITIONS|0|Invalid value for TOPIC_PARTITIONS: '0' (allowed: an integer from 1 to 10000)",
+        "TOPIC_PREFIX|bad prefix|Invalid value for TOPIC_PREFIX: 'bad prefix' (allowed: a Kafka topic name prefix ([a-zA-Z0-9._-], at most 200 characters))",
+        "KAFKA_BOOTSTRAP_SERVERS|localhost|Invalid value for KAFKA_BOOTSTRAP_SERVERS: 'localhost' (allowed: host:port[,host:port...])",
+        "SINK|file|Invalid value for SINK: 'file' (allowed: kafka or stdout)",
+        "SEED|x1|Invalid value for SEED: 'x1' (allowed: an integer)",
+        "STATS_INTERVAL|0s|Invalid value for STATS_INTERVAL: '0s' (allowed: a positive duration such as 5s or 1m)",
+        "CHANNELS|_bad|Invalid value for CHANNELS: '_bad' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)",
+        "CHANNELS|ab|Invalid value for CHANNELS: 'ab' is not a Twitch login (allowed: 3-25 characters of a-z, 0-9 and _, not starting with _)",
+        "CHANNELS|xqc:lots|Invalid value for CHANNELS: 'xqc:lots' has a bad audience (allowed: name:audience with audience from 1 to 10000000)",
+        "CHANNELS|abcd,abcd|Invalid value for CHANNELS: channel 'abcd' is listed twice",
+      })
   void parse_badVariable_namesVariableValueAndAllowed(String name, String value, String expected) {
     assertThat(error(Map.of(name, value), Map.of())).isEqualTo(expected);
   }
@@ -112,20 +116,32 @@ class SettingsParserTest {
     Map<Setting, String> flags = new EnumMap<>(Setting.class);
     flags.put(Setting.MAX_EVENTS, "ten");
     assertThat(error(Map.of(), flags))
-        .isEqualTo("Invalid value for --max-events: 'ten' (allowed: a non-negative integer (0 = unlimited))");
+        .isEqualTo(
+            "Invalid value for --max-events: 'ten' (allowed: a non-negative integer (0 = unlimited))");
   }
 
   @Test
   void parse_allTypesDisabled_isAnError() {
-    assertThat(error(Map.of("PRODUCE_CHAT", "false", "PRODUCE_VIEWER", "false",
-        "PRODUCE_TRANSACTIONS", "false", "PRODUCE_STREAM_META", "false"), Map.of()))
+    assertThat(
+            error(
+                Map.of(
+                    "PRODUCE_CHAT",
+                    "false",
+                    "PRODUCE_VIEWER",
+                    "false",
+                    "PRODUCE_TRANSACTIONS",
+                    "false",
+                    "PRODUCE_STREAM_META",
+                    "false"),
+                Map.of()))
         .startsWith("Nothing to produce");
   }
 
   @Test
   void parse_fromWithoutTo_isAnError() {
     assertThat(error(Map.of("FROM", "2026-12-01T00:00:00Z"), Map.of()))
-        .isEqualTo("Invalid value for FROM: '2026-12-01T00:00:00Z' needs TO / --to too (allowed: both FROM and TO, or neither)");
+        .isEqualTo(
+            "Invalid value for FROM: '2026-12-01T00:00:00Z' needs TO / --to too (allowed: both FROM and TO, or neither)");
     Settings s = parse(Map.of("FROM", "2026-12-01T00:00:00Z", "TO", "2026-12-02T00:00:00Z"));
     assertThat(s.backfill()).isTrue();
     assertThat(s.to()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
@@ -135,7 +151,13 @@ class SettingsParserTest {
   void parse_clientProperties_fromFileAndPrefixedVariables(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("client.properties");
     Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
-    Settings s = parse(Map.of("PRODUCER_CONFIG", file.toString(), "KAFKA_CLIENT_SASL_MECHANISM", "SCRAM-SHA-512"));
+    Settings s =
+        parse(
+            Map.of(
+                "PRODUCER_CONFIG",
+                file.toString(),
+                "KAFKA_CLIENT_SASL_MECHANISM",
+                "SCRAM-SHA-512"));
     assertThat(s.clientProperties())
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
@@ -145,15 +167,18 @@ class SettingsParserTest {
   void parse_unreadableProducerConfig_isAnError(@TempDir Path dir) {
     Path missing = dir.resolve("nope.properties");
     assertThat(error(Map.of("PRODUCER_CONFIG", missing.toString()), Map.of()))
-        .isEqualTo("Invalid value for PRODUCER_CONFIG / --producer-config: '" + missing
-            + "' is not a readable file (allowed: a readable Java properties file)");
+        .isEqualTo(
+            "Invalid value for PRODUCER_CONFIG / --producer-config: '"
+                + missing
+                + "' is not a readable file (allowed: a readable Java properties file)");
   }
 
   @Test
   void parse_misspelledVariable_isWarnedAbout() {
     SettingsParser p = new SettingsParser(Map.of("RATE_PER_SECOND", "5", "PATH", "/bin"), Map.of());
     p.parse();
-    assertThat(p.warnings()).containsExactly("Unknown variable RATE_PER_SECOND ignored (did you mean RATE_PER_SEC?)");
+    assertThat(p.warnings())
+        .containsExactly("Unknown variable RATE_PER_SECOND ignored (did you mean RATE_PER_SEC?)");
   }
 
   @Test

@@ -180,7 +180,7 @@ class VerifyIT {
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class))) {
-      TopicPartition tp = new TopicPartition("duplicated.viewer", 0);
+      TopicPartition tp = new TopicPartition("duplicated.chat", 0);
       c.assign(List.of(tp));
       c.seekToBeginning(List.of(tp));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -248,9 +248,9 @@ class VerifyIT {
                 + "-"
                 + (last + 2)
                 + "); manifest: events "
-                + (last + 1)
+                + String.format(java.util.Locale.ROOT, "%,d", last + 1)
                 + " read vs "
-                + (last + 3)
+                + String.format(java.util.Locale.ROOT, "%,d", last + 3)
                 + " in the manifest; last seq "
                 + last
                 + " read vs "

@@ -23,17 +23,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * Every command shown in a code block of the documents is checked, so the docs cannot rot:
- * {@code make X} targets exist in the Makefile; {@code telemetra ...} / {@code ./telemetra ...} /
- * {@code java -jar target/telemetra.jar ...} command lines parse with the real picocli model
- * (every subcommand, flag and argument exists), and the variables set in front of them are ones
- * the program knows.
+ * Every command shown in a code block of the documents is checked, so the docs cannot rot: {@code
+ * make X} targets exist in the Makefile; {@code telemetra ...} / {@code ./telemetra ...} / {@code
+ * java -jar target/telemetra.jar ...} command lines parse with the real picocli model (every
+ * subcommand, flag and argument exists), and the variables set in front of them are ones the
+ * program knows.
  */
 class DocsCommandsTest {
   static final List<String> DOCS = List.of("README.md", "QUICKSTART.md", "schemas/README.md");
-  private static final Pattern TELEMETRA = Pattern.compile(
-      "^(?:\\$ )?((?:[A-Z][A-Z0-9_]*=(?:'[^']*'|\"[^\"]*\"|\\S*)\\s+)*)(?:\\./telemetra|telemetra|java -jar \\S*telemetra\\.jar)\\s+(.*)$");
-  private static final Pattern MAKE = Pattern.compile("^(?:\\$ )?(?:[A-Z_]+=\\S+\\s+)*make\\s+([a-z][a-z-]*)");
+  private static final Pattern TELEMETRA =
+      Pattern.compile(
+          "^(?:\\$ )?((?:[A-Z][A-Z0-9_]*=(?:'[^']*'|\"[^\"]*\"|\\S*)\\s+)*)(?:\\./telemetra|telemetra|java -jar \\S*telemetra\\.jar)\\s+(.*)$");
+  private static final Pattern MAKE =
+      Pattern.compile("^(?:\\$ )?(?:[A-Z_]+=\\S+\\s+)*make\\s+([a-z][a-z-]*)");
 
   /** One documented command line: where it is and its text (continuations joined). */
   record DocCommand(String where, String line) {
@@ -61,7 +63,11 @@ class DocsCommandsTest {
           lang = inCode ? l.trim().substring(3) : "";
           continue;
         }
-        if (!inCode || !(lang.isEmpty() || lang.equals("sh") || lang.equals("bash") || lang.equals("shell"))) {
+        if (!inCode
+            || !(lang.isEmpty()
+                || lang.equals("sh")
+                || lang.equals("bash")
+                || lang.equals("shell"))) {
           continue;
         }
         String t = l.trim();
@@ -80,7 +86,8 @@ class DocsCommandsTest {
         out.add(new DocCommand(doc + ":" + (i + 1), t));
       }
     }
-    return out.stream().filter(c -> TELEMETRA.matcher(c.line()).find() || MAKE.matcher(c.line()).find());
+    return out.stream()
+        .filter(c -> TELEMETRA.matcher(c.line()).find() || MAKE.matcher(c.line()).find());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -89,7 +96,9 @@ class DocsCommandsTest {
     Matcher make = MAKE.matcher(c.line());
     if (make.find()) {
       String makefile = Files.readString(Path.of("Makefile"));
-      assertThat(makefile).as(c.toString()).containsPattern("(?m)^" + Pattern.quote(make.group(1)) + ":");
+      assertThat(makefile)
+          .as(c.toString())
+          .containsPattern("(?m)^" + Pattern.quote(make.group(1)) + ":");
       return;
     }
     Matcher m = TELEMETRA.matcher(c.line());
@@ -98,7 +107,9 @@ class DocsCommandsTest {
     Matcher vars = Pattern.compile("([A-Z][A-Z0-9_]*)=").matcher(m.group(1));
     while (vars.find()) {
       String name = vars.group(1);
-      assertThat(known.contains(name) || name.startsWith(Setting.CLIENT_PROPERTY_PREFIX)).as(c + ": variable " + name).isTrue();
+      assertThat(known.contains(name) || name.startsWith(Setting.CLIENT_PROPERTY_PREFIX))
+          .as(c + ": variable " + name)
+          .isTrue();
     }
     String[] args = split(stripShell(m.group(2)));
     // The same model the program uses (dynamic options included).
@@ -112,7 +123,9 @@ class DocsCommandsTest {
 
   private static CommandLine commandLine() {
     try {
-      var method = Main.class.getDeclaredMethod("commandLine", Map.class, PrintStream.class, PrintStream.class);
+      var method =
+          Main.class.getDeclaredMethod(
+              "commandLine", Map.class, PrintStream.class, PrintStream.class);
       method.setAccessible(true);
       PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       return (CommandLine) method.invoke(null, Map.of(), sink, sink);
@@ -142,7 +155,12 @@ class DocsCommandsTest {
         }
       } else if (ch == '\'' || ch == '"') {
         quote = ch;
-      } else if (ch == '|' || ch == '>' || ch == '#' || ch == ';' || ch == '&' || ch == '<' && !s.startsWith("<", i)) {
+      } else if (ch == '|'
+          || ch == '>'
+          || ch == '#'
+          || ch == ';'
+          || ch == '&'
+          || ch == '<' && !s.startsWith("<", i)) {
         break;
       }
       out.append(ch);

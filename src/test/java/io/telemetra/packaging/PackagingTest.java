@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What can be proven about the Docker packaging without a Docker engine (none runs on the build
- * machines): the compose files parse and reference existing files, services, networks, volumes
- * and variables; the image builds with the Makefile's build command and runs as non-root.
+ * machines): the compose files parse and reference existing files, services, networks, volumes and
+ * variables; the image builds with the Makefile's build command and runs as non-root.
  */
 class PackagingTest {
   private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -70,34 +70,49 @@ class PackagingTest {
     for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode svc = e.getValue();
-      assertThat(svc.has("image") || svc.has("build")).as(e.getKey() + " has an image or build").isTrue();
+      assertThat(svc.has("image") || svc.has("build"))
+          .as(e.getKey() + " has an image or build")
+          .isTrue();
       if (svc.has("build")) {
-        String context = svc.get("build").isTextual() ? svc.get("build").asText() : svc.get("build").path("context").asText(".");
-        assertThat(ROOT.resolve(context).resolve("Dockerfile")).as("Dockerfile of " + e.getKey()).exists();
+        String context =
+            svc.get("build").isTextual()
+                ? svc.get("build").asText()
+                : svc.get("build").path("context").asText(".");
+        assertThat(ROOT.resolve(context).resolve("Dockerfile"))
+            .as("Dockerfile of " + e.getKey())
+            .exists();
       }
       if (svc.has("depends_on")) {
-        Iterator<String> deps = svc.get("depends_on").isArray()
-            ? toTexts(svc.get("depends_on")) : svc.get("depends_on").fieldNames();
-        deps.forEachRemaining(d -> assertThat(serviceNames).as(e.getKey() + " depends_on").contains(d));
+        Iterator<String> deps =
+            svc.get("depends_on").isArray()
+                ? toTexts(svc.get("depends_on"))
+                : svc.get("depends_on").fieldNames();
+        deps.forEachRemaining(
+            d -> assertThat(serviceNames).as(e.getKey() + " depends_on").contains(d));
       }
       if (svc.has("networks")) {
-        toTexts(svc.get("networks")).forEachRemaining(n -> assertThat(networks).as(e.getKey() + " network").contains(n));
+        toTexts(svc.get("networks"))
+            .forEachRemaining(n -> assertThat(networks).as(e.getKey() + " network").contains(n));
       }
       if (svc.has("volumes")) {
-        toTexts(svc.get("volumes")).forEachRemaining(v -> {
-          String source = v.split(":")[0];
-          if (!source.startsWith(".") && !source.startsWith("/")) {
-            assertThat(volumes).as(e.getKey() + " volume").contains(source);
-          }
-        });
+        toTexts(svc.get("volumes"))
+            .forEachRemaining(
+                v -> {
+                  String source = v.split(":")[0];
+                  if (!source.startsWith(".") && !source.startsWith("/")) {
+                    assertThat(volumes).as(e.getKey() + " volume").contains(source);
+                  }
+                });
       }
       if (svc.has("env_file")) {
         assertThat(ROOT.resolve(".env.example")).exists();
       }
       boolean ours = svc.path("image").asText().startsWith("telemetra") || svc.has("build");
       if (ours && svc.has("environment")) {
-        svc.get("environment").fieldNames().forEachRemaining(
-            name -> assertThat(known).as(e.getKey() + " sets " + name).contains(name));
+        svc.get("environment")
+            .fieldNames()
+            .forEachRemaining(
+                name -> assertThat(known).as(e.getKey() + " sets " + name).contains(name));
       }
     }
     Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(Files.readString(ROOT.resolve(file)));
@@ -121,9 +136,11 @@ class PackagingTest {
   @Test
   void dockerfile_runsAsNonRootWithHealthcheckOnAJre() throws IOException {
     List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
-    String lastFrom = lines.stream().filter(l -> l.startsWith("FROM ")).reduce((a, b) -> b).orElseThrow();
+    String lastFrom =
+        lines.stream().filter(l -> l.startsWith("FROM ")).reduce((a, b) -> b).orElseThrow();
     assertThat(lastFrom).contains("jre");
-    String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
+    String user =
+        lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
     assertThat(user).doesNotContain("root").isNotEqualTo("USER 0").doesNotStartWith("USER 0:");
     assertThat(String.join("\n", lines)).contains("HEALTHCHECK").contains("/health");
     for (String l : lines) {

@@ -85,6 +85,7 @@ class BadInputTest {
     add(cases, "CONNECT_RETRIES", "-1", "1001", "x", "");
     add(cases, "EMBEDDED_BROKER_PORT", "0", "65536", "x", "", "-1");
     add(cases, "EMBEDDED_BROKER_DATA_DIR", "@file");
+    add(cases, "MANIFEST", "/nonexistent-dir/manifest.json");
     add(cases, "METRICS_PORT", "-1", "65536", "x", "", "on");
     add(cases, "METRICS_PER_CHANNEL", "maybe", "");
     add(cases, "HEALTH_UNREACHABLE_THRESHOLD", "0", "-1s", "soon", "");

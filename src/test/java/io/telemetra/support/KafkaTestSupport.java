@@ -27,12 +27,18 @@ public final class KafkaTestSupport {
   }
 
   /** Reads every record currently in {@code topics}, from the beginning up to the end offsets. */
-  public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, Collection<String> topics) {
-    Map<String, Object> conf = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+  public static List<ConsumerRecord<String, byte[]>> readAll(
+      String bootstrap, Collection<String> topics) {
+    Map<String, Object> conf =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class.getName(),
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5000);
     List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(conf);
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
