@@ -512,6 +512,10 @@ final class ChannelContent extends ChatText.Context {
     if (who == null) {
       return renewal(at);
     }
+    return firstSubscription(who, at);
+  }
+
+  private Transaction firstSubscription(Chatters.Identity who, long at) {
     int tier = ChatText.pick(tierCdf, r.nextDouble());
     subs.put(who.key(), tier << 16 | 1);
     subDay.put(who.key(), (int) (at / DAY_MS));
@@ -540,6 +544,7 @@ final class ChannelContent extends ChatText.Context {
     int today = (int) (at / DAY_MS);
     Chatters.Identity who = renewable(today);
     if (who == null) {
+      // Nobody in reach is due for a renewal: a first subscription by someone not subscribed.
       who = payer(false);
       for (int i = 0; who == null && i < 64; i++) {
         Chatters.Identity any = identity(r.nextInt(population));
@@ -550,31 +555,7 @@ final class ChannelContent extends ChatText.Context {
         // audience can pay): a donation instead of an impossible second renewal this month.
         return donation(at);
       }
-      if (subState(who) == 0) {
-        // Nobody is due for a renewal: a first subscription instead.
-        int tier = ChatText.pick(tierCdf, r.nextDouble());
-        subs.put(who.key(), tier << 16 | 1);
-        subDay.put(who.key(), today);
-        subscribers++;
-        return new Transaction(
-            Ids.uuid(r),
-            name,
-            "subscription",
-            BigDecimal.valueOf(TIER_CENTS[tier], 2),
-            "USD",
-            at,
-            who.userId(),
-            who.login(),
-            false,
-            TIERS[tier],
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-      }
+      return firstSubscription(who, at);
     }
     int state = subState(who);
     int tier = state >>> 16;
