@@ -271,7 +271,7 @@ public final class SettingsParser {
               || name.startsWith("STATS_")
               || name.startsWith("TELEMETRA_");
       if (ours) {
-        String hint = closest(name, known);
+        String hint = Spelling.nearest(name, known, 3);
         warnings.add(
             "Unknown variable "
                 + name
@@ -279,38 +279,6 @@ public final class SettingsParser {
                 + (hint == null ? "" : " (did you mean " + hint + "?)"));
       }
     }
-  }
-
-  private static String closest(String name, Set<String> known) {
-    String best = null;
-    int bestDistance = 4;
-    for (String k : known) {
-      int d = distance(name, k);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private List<ChannelSpec> channels() {

@@ -2,9 +2,7 @@ package io.telemetra.consume;
 
 import io.telemetra.cli.ExitCodes;
 import io.telemetra.event.EventType;
-import io.telemetra.produce.FatalSinkException;
 import io.telemetra.produce.Headers;
-import io.telemetra.produce.KafkaUnavailableException;
 import io.telemetra.produce.Ticker;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
@@ -95,15 +93,11 @@ public final class ConsumeRun {
   }
 
   public int run() throws InterruptedException {
-    try {
-      KafkaConsumers.awaitCluster(
-          options.bootstrapServers(), options.clientProperties(), options.connectRetries());
-    } catch (KafkaUnavailableException e) {
-      LOG.error(e.getMessage());
-      return ExitCodes.KAFKA_UNAVAILABLE;
-    } catch (FatalSinkException e) {
-      LOG.error(e.getMessage());
-      return e.exitCode();
+    int connected =
+        KafkaConsumers.awaitCluster(
+            options.bootstrapServers(), options.clientProperties(), options.connectRetries());
+    if (connected != ExitCodes.OK) {
+      return connected;
     }
     EventFormatter formatter = new EventFormatter(options.color());
     long start = ticker.nanoTime();

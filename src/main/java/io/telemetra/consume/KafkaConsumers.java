@@ -1,7 +1,9 @@
 package io.telemetra.consume;
 
+import io.telemetra.cli.ExitCodes;
 import io.telemetra.produce.FatalSinkException;
 import io.telemetra.produce.KafkaSetup;
+import io.telemetra.produce.KafkaUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,9 +16,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The consumer settings of {@code telemetra consume}, each with the reason it is set. */
 public final class KafkaConsumers {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaConsumers.class);
+
   private KafkaConsumers() {}
 
   /**
@@ -56,15 +62,23 @@ public final class KafkaConsumers {
   }
 
   /**
-   * Waits until the cluster answers (same checks and messages as the producer).
-   *
-   * @throws io.telemetra.produce.KafkaUnavailableException unreachable after the retries
-   * @throws FatalSinkException credentials refused
+   * Waits until the cluster answers (same checks and messages as the producer). Returns {@link
+   * ExitCodes#OK} when it does; otherwise logs why and returns the exit code: {@link
+   * ExitCodes#KAFKA_UNAVAILABLE} after the retries, or the credentials' code.
    */
-  public static void awaitCluster(
+  public static int awaitCluster(
       String bootstrapServers, Map<String, String> clientProperties, int retries)
       throws InterruptedException {
-    new KafkaSetup(bootstrapServers, clientProperties).awaitCluster(retries);
+    try {
+      new KafkaSetup(bootstrapServers, clientProperties).awaitCluster(retries);
+      return ExitCodes.OK;
+    } catch (KafkaUnavailableException e) {
+      LOG.error(e.getMessage());
+      return ExitCodes.KAFKA_UNAVAILABLE;
+    } catch (FatalSinkException e) {
+      LOG.error(e.getMessage());
+      return e.exitCode();
+    }
   }
 
   /**

@@ -2,9 +2,7 @@ package io.telemetra.consume;
 
 import io.telemetra.cli.ExitCodes;
 import io.telemetra.event.EventType;
-import io.telemetra.produce.FatalSinkException;
 import io.telemetra.produce.Headers;
-import io.telemetra.produce.KafkaUnavailableException;
 import io.telemetra.produce.Manifest;
 import io.telemetra.produce.ManifestAggregates;
 import io.telemetra.produce.Ticker;
@@ -91,15 +89,11 @@ public final class Verifier {
   }
 
   public int run() throws InterruptedException {
-    try {
-      KafkaConsumers.awaitCluster(
-          options.bootstrapServers(), options.clientProperties(), options.connectRetries());
-    } catch (KafkaUnavailableException e) {
-      LOG.error(e.getMessage());
-      return ExitCodes.KAFKA_UNAVAILABLE;
-    } catch (FatalSinkException e) {
-      LOG.error(e.getMessage());
-      return e.exitCode();
+    int connected =
+        KafkaConsumers.awaitCluster(
+            options.bootstrapServers(), options.clientProperties(), options.connectRetries());
+    if (connected != ExitCodes.OK) {
+      return connected;
     }
     Manifest manifest = options.manifest();
     List<String> topics =

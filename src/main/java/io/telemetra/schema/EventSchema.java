@@ -8,9 +8,9 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.telemetra.config.Spelling;
 import io.telemetra.event.EventType;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,7 +113,7 @@ public final class EventSchema {
     } else if ("additionalProperties".equals(keyword)
         && path.equals("$")
         && m.getProperty() != null) {
-      String near = nearest(m.getProperty(), topLevelProperties);
+      String near = Spelling.nearest(m.getProperty(), topLevelProperties, 2);
       if (near != null) {
         text += " (did you mean '" + near + "'?)";
       }
@@ -156,39 +156,5 @@ public final class EventSchema {
       node = element instanceof Integer index ? node.get(index) : node.get(element.toString());
     }
     return rule;
-  }
-
-  /** The known property within edit distance 2 of a misspelled one. */
-  static String nearest(String name, Set<String> known) {
-    String best = null;
-    int bestDistance = 3;
-    for (Iterator<String> it = known.iterator(); it.hasNext(); ) {
-      String k = it.next();
-      int d = distance(name, k);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
