@@ -51,6 +51,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final String voters;
   private final Map<String, String> extraProperties;
   private final String listenerProtocol;
+
+  /** What a client needs besides the bootstrap servers (SASL settings, or nothing). */
+  private final Map<String, Object> clientProps;
+
   private final String saslUser;
   private final String saslPassword;
   private final String saslMechanism;
@@ -85,10 +89,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.saslPassword = b.saslPassword;
     this.saslMechanism = b.saslMechanism;
     this.listenerProtocol = b.saslUser != null ? "SASL_PLAINTEXT" : b.listenerProtocol;
-    if (b.saslUser != null) {
-      this.clientProps =
-          Map.copyOf(saslClientProperties(b.saslMechanism, b.saslUser, b.saslPassword));
-    }
+    this.clientProps =
+        b.saslUser == null
+            ? Map.of()
+            : Map.copyOf(saslClientProperties(b.saslMechanism, b.saslUser, b.saslPassword));
     StringBuilder v = new StringBuilder();
     for (int i = 0; i < b.nodes; i++) {
       int port = i == 0 && b.port != 0 ? b.port : freePort();
@@ -247,7 +251,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Blocks until the cluster reports all its nodes, or fails. */
   public void awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, Object> conf = new LinkedHashMap<>(clientProperties());
+    Map<String, Object> conf = new LinkedHashMap<>(clientConfig());
     conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     Exception last = null;
     try (Admin admin = Admin.create(conf)) {
@@ -278,21 +282,6 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
     }
     return n;
-  }
-
-  /**
-   * Properties a client needs besides the bootstrap servers (e.g. SASL), as given to the builder.
-   */
-  private Map<String, Object> clientProperties() {
-    return clientProps;
-  }
-
-  private Map<String, Object> clientProps = Map.of();
-
-  /** Client properties used by this class's own readiness probe (e.g. SASL credentials). */
-  public EmbeddedKafka withProbeClientProperties(Map<String, Object> props) {
-    this.clientProps = Map.copyOf(props);
-    return this;
   }
 
   /**
