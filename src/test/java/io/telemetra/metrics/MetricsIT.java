@@ -11,6 +11,7 @@ import io.telemetra.cli.ProduceCommand;
 import io.telemetra.config.Settings;
 import io.telemetra.config.SettingsParser;
 import io.telemetra.event.EventType;
+import io.telemetra.produce.KafkaSetup;
 import io.telemetra.produce.ProduceRun;
 import io.telemetra.produce.Ticker;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -76,19 +76,13 @@ class MetricsIT {
    * succeeds, which leaves the idempotent producer stuck on OUT_OF_ORDER_SEQUENCE_NUMBER (seen on
    * this loaded machine); these tests are about metrics, so they start from ready topics.
    */
+  /**
+   * Creates the run's topics (one partition each) and waits until every leader serves them, with
+   * the producer's own start-up step, which retries until the new topics' metadata has spread.
+   */
   private static void readyTopics(String prefix) throws Exception {
     List<String> topics = List.of(EventType.values()).stream().map(t -> t.topic(prefix)).toList();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      topics.forEach(t -> request.put(new TopicPartition(t, 0), OffsetSpec.latest()));
-      // ListOffsets is served by the partition leader only: once it answers, so will Produce.
-      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
-    }
+    new KafkaSetup(bootstrap, Map.of()).ensureTopics(topics, 1, (short) 1);
   }
 
   private static Settings settings(String prefix, int metricsPort, Map<String, String> extra) {
